@@ -1,0 +1,91 @@
+package io.thanosjvm.autoconfigure;
+
+import io.thanosjvm.server.HostPort;
+import io.thanosjvm.model.PromDuration;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Derives Spring's own settings from {@code thanos.*} before the application starts: listen addresses
+ * (HTTP 10902, gRPC 10901), grace periods, gRPC keepalive permissions (clients may ping every 10 s, as
+ * Thanos queriers do), unlimited gRPC message size, log level and format, graceful shutdown, Actuator
+ * exposure and probes. Values the user sets explicitly for Spring keys win: these are defaults added last.
+ */
+public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+  /** Name of the derived property source. */
+  public static final String SOURCE_NAME = "thanosDerivedDefaults";
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    String http = env.getProperty("thanos.http.address", "0.0.0.0:10902");
+    try {
+      HostPort hp = HostPort.parse(http);
+      p.put("server.address", hp.host());
+      p.put("server.port", Integer.toString(hp.port()));
+    } catch (IllegalArgumentException e) {
+      // left to ThanosProperties validation, which fails start-up naming the property
+    }
+    String grpc = env.getProperty("thanos.grpc.address", "0.0.0.0:10901");
+    try {
+      p.put("spring.grpc.server.address", HostPort.parse(grpc).toString());
+    } catch (IllegalArgumentException e) {
+      // left to ThanosProperties validation
+    }
+    Duration httpGrace = duration(env, "thanos.http.grace-period", Duration.ofMinutes(2));
+    Duration grpcGrace = duration(env, "thanos.grpc.grace-period", Duration.ofMinutes(2));
+    p.put("server.shutdown", "graceful");
+    p.put("spring.lifecycle.timeout-per-shutdown-phase", millis(httpGrace.compareTo(grpcGrace) >= 0 ? httpGrace : grpcGrace));
+    p.put("spring.grpc.server.shutdown-grace-period", millis(grpcGrace));
+    p.put("spring.grpc.server.keep-alive.permit-time", "10s");
+    p.put("spring.grpc.server.keep-alive.permit-without-calls", "true");
+    p.put("spring.grpc.server.keep-alive.max-age", millis(duration(env, "thanos.grpc.max-connection-age",
+        Duration.ofMinutes(60))));
+    p.put("spring.grpc.server.max-inbound-message-size", Integer.MAX_VALUE + "B");
+    p.put("spring.grpc.server.observation.enabled", "false");
+    // every component serves gRPC health (and reflection) even before it registers its own services
+    p.put("spring.grpc.server.health.enabled", "true");
+    p.put("logging.level.root", logLevel(env.getProperty("thanos.log.level", "info")));
+    p.put("logging.structured.format.console", "json".equals(env.getProperty("thanos.log.format"))
+        ? ThanosJsonLogFormatter.class.getName() : ThanosLogfmtFormatter.class.getName());
+    p.put("spring.main.banner-mode", "off");
+    p.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+    p.put("management.endpoint.health.probes.enabled", "true");
+    p.put("management.endpoint.health.show-details", "always");
+    p.put("management.endpoint.health.show-components", "always");
+    env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, p));
+  }
+
+  private static Duration duration(ConfigurableEnvironment env, String key, Duration fallback) {
+    String v = env.getProperty(key);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return new PromDurationConverter().convert(v);
+    } catch (RuntimeException e) {
+      return fallback; // binding of ThanosProperties reports the bad value
+    }
+  }
+
+  private static String millis(Duration d) {
+    return d.toMillis() + "ms";
+  }
+
+  static String logLevel(String thanosLevel) {
+    return switch (thanosLevel.toLowerCase(Locale.ROOT)) {
+      case "error" -> "ERROR";
+      case "warn" -> "WARN";
+      case "debug" -> "DEBUG";
+      default -> "INFO";
+    };
+  }
+
+}

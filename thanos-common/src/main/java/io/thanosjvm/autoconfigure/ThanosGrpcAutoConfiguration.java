@@ -1,0 +1,63 @@
+package io.thanosjvm.autoconfigure;
+
+import io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.thanosjvm.server.grpc.GrpcClientMetricsInterceptor;
+import io.thanosjvm.server.grpc.GrpcServerMetricsInterceptor;
+import io.thanosjvm.server.grpc.SnappyCodec;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.ServerBuilderCustomizer;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
+
+/**
+ * The gRPC side every component shares, on top of Spring gRPC's server (which also brings the standard
+ * {@code grpc.health.v1.Health} service and reflection): client pings every 10 s are permitted (real
+ * Thanos queriers send them; grpc-java's default would answer GOAWAY too_many_pings), unlimited message
+ * size as Thanos sets, the {@code snappy} compressor, and go-grpc-prometheus metrics.
+ */
+@AutoConfiguration
+@ConditionalOnClass(NettyServerBuilder.class)
+public class ThanosGrpcAutoConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ThanosGrpcAutoConfiguration.class);
+
+  /** Keepalive permission, message size and compressors on the Netty server builder. */
+  @Bean
+  ServerBuilderCustomizer<NettyServerBuilder> thanosGrpcServerCustomizer() {
+    return builder -> builder
+        .permitKeepAliveTime(10, TimeUnit.SECONDS)
+        .permitKeepAliveWithoutCalls(true)
+        .maxInboundMessageSize(Integer.MAX_VALUE)
+        .compressorRegistry(SnappyCodec.compressorRegistry())
+        .decompressorRegistry(SnappyCodec.decompressorRegistry());
+  }
+
+  /** {@code grpc_server_*} metrics for every service. */
+  @Bean
+  @GlobalServerInterceptor
+  GrpcServerMetricsInterceptor grpcServerMetricsInterceptor(MeterRegistry registry) {
+    return new GrpcServerMetricsInterceptor(registry);
+  }
+
+  /** {@code grpc_client_*} metrics, for components that call StoreAPIs. */
+  @Bean
+  GrpcClientMetricsInterceptor grpcClientMetricsInterceptor(MeterRegistry registry) {
+    return new GrpcClientMetricsInterceptor(registry);
+  }
+
+  /** Logs where gRPC listens. */
+  @Bean
+  ApplicationListener<GrpcServerStartedEvent> thanosGrpcListeningLog() {
+    return event -> LOG.atInfo().addKeyValue("component", "grpc")
+        .addKeyValue("address", event.getAddress())
+        .addKeyValue("port", event.getPort())
+        .log("listening for serving gRPC");
+  }
+}

@@ -1,0 +1,112 @@
+package io.thanosjvm.cli;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one explicit table from Thanos' command-line flags to {@code thanos.*} properties, per component.
+ * Flag names and defaults are Thanos'; every app translates its arguments through this table.
+ */
+public final class FlagTable {
+
+  private static final List<FlagSpec> LOGGING = List.of(
+      FlagSpec.single("log.level", "thanos.log.level", "info",
+          "Log filtering level (error, warn, info, debug)."),
+      FlagSpec.single("log.format", "thanos.log.format", "logfmt",
+          "Log format to use (logfmt, json)."),
+      FlagSpec.single("tracing.config-file", "thanos.tracing.config-file", "",
+          "Path to a tracing configuration file. Tracing is not implemented yet: a warning is logged."),
+      FlagSpec.single("tracing.config", "thanos.tracing.config", "",
+          "Inline tracing configuration. Tracing is not implemented yet: a warning is logged."));
+
+  private static final List<FlagSpec> HTTP = List.of(
+      FlagSpec.single("http-address", "thanos.http.address", "0.0.0.0:10902",
+          "Listen host:port for HTTP endpoints."),
+      FlagSpec.single("http-grace-period", "thanos.http.grace-period", "2m",
+          "Time to wait after an interrupt received for HTTP Server."),
+      FlagSpec.notImplemented("http.config",
+          "Path to a TLS/basic-auth web configuration file (not implemented yet)."));
+
+  private static final List<FlagSpec> GRPC = List.of(
+      FlagSpec.single("grpc-address", "thanos.grpc.address", "0.0.0.0:10901",
+          "Listen host:port for gRPC endpoints."),
+      FlagSpec.single("grpc-grace-period", "thanos.grpc.grace-period", "2m",
+          "Time to wait after an interrupt received for gRPC Server."),
+      FlagSpec.single("grpc-server-max-connection-age", "thanos.grpc.max-connection-age", "60m",
+          "The grpc server max connection age."),
+      FlagSpec.notImplemented("grpc-server-tls-cert", "TLS certificate for the gRPC server (not implemented yet)."),
+      FlagSpec.notImplemented("grpc-server-tls-key", "TLS key for the gRPC server (not implemented yet)."),
+      FlagSpec.notImplemented("grpc-server-tls-client-ca", "TLS client CA for the gRPC server (not implemented yet)."),
+      FlagSpec.notImplemented("grpc-server-tls-min-version", "Minimum TLS version (not implemented yet)."));
+
+  private static final List<FlagSpec> OBJSTORE = List.of(
+      FlagSpec.single("objstore.config-file", "thanos.objstore.config-file", "",
+          "Path to YAML file that contains object store configuration."),
+      FlagSpec.single("objstore.config", "thanos.objstore.config", "",
+          "Alternative to 'objstore.config-file' flag: object store configuration in YAML."));
+
+  private static final List<FlagSpec> QUERY = List.of(
+      FlagSpec.list("endpoint", "thanos.query.endpoints",
+          "Address of a StoreAPI server (host:port, dns+host:port, dnssrv+name). Repeatable."),
+      FlagSpec.commaList("query.replica-label", "thanos.query.replica-labels",
+          "Labels to treat as replica indicators, removed when deduplicating. Repeatable or comma list."),
+      FlagSpec.single("query.timeout", "thanos.query.timeout", "2m", "Maximum time to process a query."),
+      FlagSpec.single("query.max-concurrent", "thanos.query.max-concurrent", "20",
+          "Maximum number of queries processed concurrently."),
+      FlagSpec.single("query.lookback-delta", "thanos.query.lookback-delta", "5m",
+          "How far back to look for the latest sample of a series in an instant selector."),
+      FlagSpec.bool("query.partial-response", "thanos.query.partial-response", true,
+          "Enable partial response by default when the request does not set it."),
+      FlagSpec.bool("query.auto-downsampling", "thanos.query.auto-downsampling", false,
+          "Enable automatic adjustment (step / 5) of max_source_resolution."),
+      FlagSpec.single("store.response-timeout", "thanos.query.store-response-timeout", "0ms",
+          "A store sending nothing for this long is aborted (0 disables)."));
+
+  private static final Map<String, ComponentSpec> COMPONENTS = build();
+
+  private FlagTable() {}
+
+  private static Map<String, ComponentSpec> build() {
+    Map<String, ComponentSpec> m = new LinkedHashMap<>();
+    m.put("query", new ComponentSpec("query",
+        "Query node exposing PromQL enabled Query API with data retrieved from multiple store nodes.",
+        "thanos-query-app", concat(LOGGING, HTTP, GRPC, QUERY)));
+    return Collections.unmodifiableMap(m);
+  }
+
+  @SafeVarargs
+  private static List<FlagSpec> concat(List<FlagSpec>... parts) {
+    List<FlagSpec> all = new ArrayList<>();
+    for (List<FlagSpec> p : parts) {
+      all.addAll(p);
+    }
+    return all;
+  }
+
+  /** Every component, in help order. */
+  public static Map<String, ComponentSpec> components() {
+    return COMPONENTS;
+  }
+
+  /**
+   * The spec of a component.
+   *
+   * @throws IllegalArgumentException naming the known components when unknown
+   */
+  public static ComponentSpec component(String name) {
+    ComponentSpec spec = COMPONENTS.get(name);
+    if (spec == null) {
+      throw new IllegalArgumentException(
+          "unknown component \"" + name + "\"; known: " + String.join(", ", COMPONENTS.keySet()));
+    }
+    return spec;
+  }
+
+  /** Flags shared by every component serving objects from a bucket (for components as they land). */
+  static List<FlagSpec> objstoreFlags() {
+    return OBJSTORE;
+  }
+}

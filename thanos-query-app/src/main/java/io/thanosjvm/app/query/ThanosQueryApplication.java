@@ -1,0 +1,33 @@
+package io.thanosjvm.app.query;
+
+import io.thanosjvm.cli.ThanosCommandLine;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code thanos query}: thin wiring, like Thanos' {@code cmd/thanos/query.go}. Thanos flags are translated
+ * through the flag table; everything else comes from thanos-common's auto-configuration.
+ */
+@SpringBootApplication
+public class ThanosQueryApplication {
+
+  /** The component name on the command line. */
+  public static final String COMPONENT = "query";
+
+  /** Starts the component; {@code --help} prints flags and exits 0, a bad flag exits 2. */
+  public static void main(String[] args) {
+    int[] exitCode = {0};
+    String[] springArgs = ThanosCommandLine.prepare(COMPONENT, args, System.out, System.err, exitCode);
+    if (springArgs == null) {
+      System.exit(exitCode[0]);
+      return;
+    }
+    run(springArgs);
+  }
+
+  /** Starts the application with Spring arguments (already translated). */
+  public static ConfigurableApplicationContext run(String... springArgs) {
+    return new SpringApplication(ThanosQueryApplication.class).run(springArgs);
+  }
+}
