@@ -56,6 +56,8 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
     p.put("logging.structured.format.console", "json".equals(env.getProperty("thanos.log.format"))
         ? ThanosJsonLogFormatter.class.getName() : ThanosLogfmtFormatter.class.getName());
     p.put("spring.main.banner-mode", "off");
+    // Thanos' own http_requests_total family replaces Boot's http_server_requests
+    p.put("management.observations.enable.http.server.requests", "false");
     p.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
     p.put("management.endpoint.health.probes.enabled", "true");
     p.put("management.endpoint.health.show-details", "always");

@@ -1,10 +1,13 @@
 package io.thanosjvm.autoconfigure;
 
+import io.grpc.CompressorRegistry;
+import io.grpc.DecompressorRegistry;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.server.grpc.GrpcClientMetricsInterceptor;
 import io.thanosjvm.server.grpc.GrpcServerMetricsInterceptor;
 import io.thanosjvm.server.grpc.SnappyCodec;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +15,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
@@ -22,21 +27,34 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
  * Thanos queriers send them; grpc-java's default would answer GOAWAY too_many_pings), unlimited message
  * size as Thanos sets, the {@code snappy} compressor, and go-grpc-prometheus metrics.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = {
+    "org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration",
+    "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
+    "org.springframework.boot.grpc.client.autoconfigure.GrpcClientAutoConfiguration"})
 @ConditionalOnClass(NettyServerBuilder.class)
 public class ThanosGrpcAutoConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ThanosGrpcAutoConfiguration.class);
 
-  /** Keepalive permission, message size and compressors on the Netty server builder. */
+  /** Keepalive permission and message size on the Netty server builder. */
   @Bean
   ServerBuilderCustomizer<NettyServerBuilder> thanosGrpcServerCustomizer() {
     return builder -> builder
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
-        .maxInboundMessageSize(Integer.MAX_VALUE)
-        .compressorRegistry(SnappyCodec.compressorRegistry())
-        .decompressorRegistry(SnappyCodec.decompressorRegistry());
+        .maxInboundMessageSize(Integer.MAX_VALUE);
+  }
+
+  /** Compressors (gzip, identity, snappy); Spring gRPC applies this registry to servers and channels. */
+  @Bean
+  CompressorRegistry compressorRegistry() {
+    return SnappyCodec.compressorRegistry();
+  }
+
+  /** Decompressors, with snappy advertised in grpc-accept-encoding. */
+  @Bean
+  DecompressorRegistry decompressorRegistry() {
+    return SnappyCodec.decompressorRegistry();
   }
 
   /** {@code grpc_server_*} metrics for every service. */
@@ -52,12 +70,16 @@ public class ThanosGrpcAutoConfiguration {
     return new GrpcClientMetricsInterceptor(registry);
   }
 
-  /** Logs where gRPC listens. */
+  /** Logs where gRPC listens and publishes the bound port as {@code local.grpc.port}. */
   @Bean
-  ApplicationListener<GrpcServerStartedEvent> thanosGrpcListeningLog() {
-    return event -> LOG.atInfo().addKeyValue("component", "grpc")
-        .addKeyValue("address", event.getAddress())
-        .addKeyValue("port", event.getPort())
-        .log("listening for serving gRPC");
+  ApplicationListener<GrpcServerStartedEvent> thanosGrpcListeningLog(ConfigurableEnvironment environment) {
+    return event -> {
+      environment.getPropertySources().addFirst(
+          new MapPropertySource("thanosGrpcServerPort", Map.of("local.grpc.port", event.getPort())));
+      LOG.atInfo().addKeyValue("component", "grpc")
+          .addKeyValue("address", event.getAddress())
+          .addKeyValue("port", event.getPort())
+          .log("listening for serving gRPC");
+    };
   }
 }

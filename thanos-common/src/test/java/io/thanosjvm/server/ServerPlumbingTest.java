@@ -53,6 +53,7 @@ class ServerPlumbingTest {
     assertThat(HttpHandlerNames.of("/api/v1/status/buildinfo")).isEqualTo("status_buildinfo");
     assertThat(HttpHandlerNames.of("/metrics")).isEqualTo("/metrics");
     assertThat(HttpHandlerNames.of(null)).isEqualTo("unmatched");
+    assertThat(HttpHandlerNames.of("/**")).isEqualTo("static");
   }
 
   @Test

@@ -3,7 +3,8 @@ package io.thanosjvm.server.http;
 /**
  * The {@code handler} label of HTTP metrics, as Thanos names its routes: the route name for the Prometheus
  * API ({@code /api/v1/query_range} becomes {@code query_range}, {@code /api/v1/label/{name}/values} becomes
- * {@code label_values}), and the path for everything else.
+ * {@code label_values}), {@code static} for the catch-all static-resource route, and the route pattern for
+ * everything else.
  */
 public final class HttpHandlerNames {
 
@@ -13,6 +14,9 @@ public final class HttpHandlerNames {
   public static String of(String pattern) {
     if (pattern == null || pattern.isEmpty()) {
       return "unmatched";
+    }
+    if (pattern.equals("/**")) {
+      return "static";
     }
     String api = "/api/v1/";
     if (pattern.startsWith(api)) {
