@@ -52,6 +52,10 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
     p.put("spring.grpc.server.observation.enabled", "false");
     // every component serves gRPC health (and reflection) even before it registers its own services
     p.put("spring.grpc.server.health.enabled", "true");
+    // gRPC health follows readiness, as Thanos' prober flips it
+    p.put("spring.grpc.server.health.actuator.health-indicator-paths", "readinessState");
+    p.put("spring.grpc.server.health.actuator.update-initial-delay", "1s");
+    p.put("spring.grpc.server.health.actuator.update-rate", "2s");
     p.put("logging.level.root", logLevel(env.getProperty("thanos.log.level", "info")));
     p.put("logging.structured.format.console", "json".equals(env.getProperty("thanos.log.format"))
         ? ThanosJsonLogFormatter.class.getName() : ThanosLogfmtFormatter.class.getName());

@@ -42,6 +42,7 @@ class ThanosEnvironmentPostProcessorTest {
     assertThat(env.getProperty("spring.grpc.server.keep-alive.max-age")).isEqualTo("5400000ms");
     assertThat(env.getProperty("spring.grpc.server.max-inbound-message-size")).isEqualTo("2147483647B");
     assertThat(env.getProperty("spring.grpc.server.health.enabled")).isEqualTo("true");
+    assertThat(env.getProperty("spring.grpc.server.health.actuator.health-indicator-paths")).isEqualTo("readinessState");
   }
 
   @Test

@@ -83,14 +83,28 @@ class QueryServerBehaviourTest {
   }
 
   @Test
-  void grpcHealthAnswersServing() {
-    HealthCheckResponse r = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
-        .check(HealthCheckRequest.getDefaultInstance());
-    assertThat(r.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+  void grpcHealthTurnsServingOnceReady() throws InterruptedException {
+    assertThat(awaitServing()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+  }
+
+  /** gRPC health follows readiness and is refreshed every 2 s, so poll for a while. */
+  private static HealthCheckResponse.ServingStatus awaitServing() throws InterruptedException {
+    HealthCheckResponse.ServingStatus status = HealthCheckResponse.ServingStatus.UNKNOWN;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      status = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+          .check(HealthCheckRequest.getDefaultInstance()).getStatus();
+      if (status == HealthCheckResponse.ServingStatus.SERVING) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    return status;
   }
 
   @Test
   void snappyCompressedCallsAreAcceptedAndCounted() throws Exception {
+    awaitServing();
     HealthCheckResponse r = HealthGrpc.newBlockingStub(channel).withCompression(SnappyCodec.NAME)
         .withDeadlineAfter(5, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance());
     assertThat(r.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
