@@ -65,6 +65,21 @@ public final class FlagTable {
       FlagSpec.single("store.response-timeout", "thanos.query.store-response-timeout", "0ms",
           "A store sending nothing for this long is aborted (0 disables)."));
 
+  private static final List<FlagSpec> SIDECAR = List.of(
+      FlagSpec.single("prometheus.url", "thanos.sidecar.prometheus-url", "http://localhost:9090",
+          "URL at which to reach Prometheus's API."),
+      FlagSpec.single("prometheus.ready_timeout", "thanos.sidecar.prometheus-ready-timeout", "10m",
+          "Maximum time to wait for the Prometheus instance to start up."),
+      FlagSpec.single("prometheus.get_config_interval", "thanos.sidecar.get-config-interval", "30s",
+          "How often to get Prometheus config."),
+      FlagSpec.single("prometheus.get_config_timeout", "thanos.sidecar.get-config-timeout", "30s",
+          "Timeout for getting Prometheus config."),
+      FlagSpec.single("tsdb.path", "thanos.sidecar.tsdb-path", "./data", "Data directory of TSDB."),
+      FlagSpec.notImplemented("objstore.config-file",
+          "Object store configuration for shipping blocks (block shipping is not implemented yet)"),
+      FlagSpec.notImplemented("objstore.config",
+          "Object store configuration for shipping blocks (block shipping is not implemented yet)"));
+
   private static final Map<String, ComponentSpec> COMPONENTS = build();
 
   private FlagTable() {}
@@ -74,6 +89,8 @@ public final class FlagTable {
     m.put("query", new ComponentSpec("query",
         "Query node exposing PromQL enabled Query API with data retrieved from multiple store nodes.",
         "thanos-query-app", concat(LOGGING, HTTP, GRPC, QUERY)));
+    m.put("sidecar", new ComponentSpec("sidecar",
+        "Sidecar for Prometheus server.", "thanos-sidecar-app", concat(LOGGING, HTTP, GRPC, SIDECAR)));
     return Collections.unmodifiableMap(m);
   }
 

@@ -29,14 +29,16 @@ public final class PrometheusServer implements AutoCloseable {
   private static final String INSTALL_HINT = "prometheus not found: run .ci/install-prometheus.sh "
       + "(Debian package 'prometheus', version 2.42)";
 
-  private final Process process;
+  private Process process;
+  private final List<String> command;
   private final int port;
   private final Path dir;
   private final Path log;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private PrometheusServer(Process process, int port, Path dir, Path log) {
+  private PrometheusServer(Process process, List<String> command, int port, Path dir, Path log) {
     this.process = process;
+    this.command = command;
     this.port = port;
     this.dir = dir;
     this.log = log;
@@ -57,16 +59,16 @@ public final class PrometheusServer implements AutoCloseable {
     Files.writeString(dir.resolve("prometheus.yml"), config);
     int port = freePort();
     Path log = dir.resolve("prometheus.log");
-    Process p = new ProcessBuilder(binary.toString(),
+    List<String> command = List.of(binary.toString(),
         "--config.file=" + dir.resolve("prometheus.yml"),
         "--storage.tsdb.path=" + dir.resolve("data"),
         "--web.listen-address=127.0.0.1:" + port,
         "--web.enable-remote-write-receiver",
         "--storage.tsdb.min-block-duration=2h",
         "--storage.tsdb.max-block-duration=2h",
-        "--storage.tsdb.retention.time=100y")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    PrometheusServer server = new PrometheusServer(p, port, dir, log);
+        "--storage.tsdb.retention.time=100y");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    PrometheusServer server = new PrometheusServer(p, command, port, dir, log);
     server.awaitReady();
     return server;
   }
@@ -115,6 +117,13 @@ public final class PrometheusServer implements AutoCloseable {
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** Starts Prometheus again on the same port and data directory (after {@link #kill()}). */
+  public void restart() throws IOException, InterruptedException {
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    awaitReady();
   }
 
   /** Kills the process at once (simulating a crash). */

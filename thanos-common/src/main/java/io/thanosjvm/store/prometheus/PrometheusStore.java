@@ -46,6 +46,11 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
     this.externalLabels = externalLabels;
   }
 
+  /** A store whose external labels come from the sidecar's refreshed view of Prometheus. */
+  public static PrometheusStore forSidecar(PrometheusClient prometheus, PrometheusSidecarState state) {
+    return new PrometheusStore(prometheus, state::servingExternalLabels);
+  }
+
   @Override
   public void series(SeriesRequest request, StreamObserver<SeriesResponse> out) {
     try {
