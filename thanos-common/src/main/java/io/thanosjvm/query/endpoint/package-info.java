@@ -1,0 +1,6 @@
+/**
+ * StoreAPI endpoints as a querier sees them: addresses from {@code --endpoint}, one gRPC channel each, and
+ * their Info answers polled every few seconds to decide which are healthy stores, for which time range and
+ * external label sets.
+ */
+package io.thanosjvm.query.endpoint;

@@ -1,0 +1,65 @@
+package io.thanosjvm.app.query;
+
+import io.thanosjvm.autoconfigure.ThanosQueryProperties;
+import io.thanosjvm.info.InfoService;
+import io.thanosjvm.query.QueryInfo;
+import io.thanosjvm.query.endpoint.EndpointSet;
+import io.thanosjvm.query.proxy.ProxyStore;
+import io.thanosjvm.server.grpc.GrpcClientMetricsInterceptor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the querier's StoreAPI side: endpoints polled every 5 s, the proxy store, and Info. */
+@Configuration(proxyBeanMethods = false)
+class QueryConfiguration {
+
+  /** Thanos' {@code --endpoint.info-timeout}: Info polling period and deadline. */
+  static final Duration INFO_INTERVAL = Duration.ofSeconds(5);
+
+  @Bean(destroyMethod = "close")
+  EndpointSet endpointSet(ThanosQueryProperties props, GrpcClientMetricsInterceptor metrics) {
+    EndpointSet set = new EndpointSet(props.getEndpoints(), INFO_INTERVAL, List.of(metrics));
+    set.refresh();
+    return set;
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ScheduledExecutorService endpointRefreshLoop(EndpointSet endpoints) {
+    ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(daemon("endpoint-refresh"));
+    loop.scheduleWithFixedDelay(endpoints::refresh, INFO_INTERVAL.toMillis(), INFO_INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return loop;
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService storeReaders() {
+    return Executors.newCachedThreadPool(daemon("store-reader"));
+  }
+
+  @Bean
+  ProxyStore proxyStore(EndpointSet endpoints, ExecutorService storeReaders, ThanosQueryProperties props) {
+    return new ProxyStore(endpoints::stores, storeReaders, props.getTimeout());
+  }
+
+  @Bean
+  InfoService infoService(EndpointSet endpoints) {
+    return new InfoService(() -> Optional.of(QueryInfo.of(endpoints.stores())));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
