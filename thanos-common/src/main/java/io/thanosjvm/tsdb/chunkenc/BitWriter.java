@@ -3,53 +3,53 @@ package io.thanosjvm.tsdb.chunkenc;
 import java.util.Arrays;
 
 /**
- * An append-only MSB-first bit stream, laid out like Prometheus' {@code bstream}: a new byte is added
- * only when the next bit is written, so the stream is exactly {@code ceil(bits / 8)} bytes long and the
- * last byte is zero padded.
+ * An append-only MSB-first bit stream with exactly the byte layout of Prometheus' {@code bstream}:
+ * {@code free} counts the unused bits of the last byte and may be 8 (an empty trailing byte), because
+ * writing a whole byte always appends a new byte. That empty byte is part of the chunk Prometheus
+ * writes, so it is kept here too.
  */
 final class BitWriter {
 
   private byte[] buf;
   private int len;
-  private int freeBits;
+  private int free;
 
   BitWriter(int initialCapacity) {
     buf = new byte[Math.max(16, initialCapacity)];
   }
 
-  void reset() {
-    Arrays.fill(buf, 0, len, (byte) 0);
-    len = 0;
-    freeBits = 0;
+  /** Resets to {@code headerBytes} zero bytes with no free bits, like a fresh XOR chunk. */
+  void reset(int headerBytes) {
+    Arrays.fill(buf, 0, Math.max(len, headerBytes), (byte) 0);
+    len = headerBytes;
+    free = 0;
   }
 
-  private void grow() {
+  private void append(int v) {
     if (len == buf.length) {
       buf = Arrays.copyOf(buf, buf.length * 2);
     }
+    buf[len++] = (byte) v;
   }
 
   void writeBit(boolean bit) {
-    if (freeBits == 0) {
-      grow();
-      buf[len++] = 0;
-      freeBits = 8;
+    if (free == 0) {
+      append(0);
+      free = 8;
     }
     if (bit) {
-      buf[len - 1] |= (byte) (1 << (freeBits - 1));
+      buf[len - 1] |= (byte) (1 << (free - 1));
     }
-    freeBits--;
+    free--;
   }
 
   void writeByte(int v) {
-    if (freeBits == 0) {
-      grow();
-      buf[len++] = (byte) v;
-      return;
+    if (free == 0) {
+      append(0);
+      free = 8;
     }
-    buf[len - 1] |= (byte) ((v & 0xFF) >>> (8 - freeBits));
-    grow();
-    buf[len++] = (byte) (v << freeBits);
+    buf[len - 1] |= (byte) ((v & 0xFF) >>> (8 - free));
+    append((v << free) & 0xFF);
   }
 
   /** Writes the low {@code nbits} bits of {@code v}, most significant first. */

@@ -28,9 +28,7 @@ public final class XorChunkWriter {
 
   /** Discards all samples. */
   public void reset() {
-    out.reset();
-    out.writeByte(0);
-    out.writeByte(0);
+    out.reset(2);
     count = 0;
     leading = 0xFF;
     trailing = 0;
