@@ -422,6 +422,16 @@ public final class IndexReader implements Closeable {
     return postings("", "");
   }
 
+  /** The number of series in the postings list at {@code offset}, without reading the list. */
+  public int postingsCount(long offset) {
+    long len = file.be32At(offset) & 0xFFFFFFFFL;
+    int n = file.be32At(offset + 4);
+    if (len < 4 || len > file.size() - offset - 8 || n < 0 || 4L + 4L * n != len) {
+      throw file.corrupt(offset, "postings list length " + len + " / count " + n + " invalid");
+    }
+    return n;
+  }
+
   /**
    * Decodes the postings list stored at {@code offset}.
    *
