@@ -1,9 +1,14 @@
 package io.thanosjvm.tsdb.chunkenc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Iterates the samples of an XOR chunk. Reusable: {@link #reset(byte[], int, int)} points it at new
- * chunk data without allocating. Reads are bounds checked: a truncated stream throws
- * {@link ChunkFormatException}, never yields garbage samples.
+ * chunk data without allocating. Bits are read through 64-bit big-endian word loads at a bit position;
+ * every field read is bounds checked, so a truncated stream throws {@link ChunkFormatException} and never
+ * yields garbage samples.
  *
  * <pre>{@code
  * XorIterator it = new XorIterator();
@@ -13,11 +18,12 @@ package io.thanosjvm.tsdb.chunkenc;
  */
 public final class XorIterator {
 
+  private static final VarHandle BE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
   private byte[] b;
-  private int bytePos;
   private int end;
-  private long buf;
-  private int valid;
+  private long pos;
+  private long endBits;
 
   private int total;
   private int read;
@@ -45,10 +51,9 @@ public final class XorIterator {
     }
     b = data;
     total = ((data[off] & 0xFF) << 8) | (data[off + 1] & 0xFF);
-    bytePos = off + 2;
+    pos = 8L * (off + 2);
     end = off + len;
-    buf = 0;
-    valid = 0;
+    endBits = 8L * end;
     read = 0;
     t = Long.MIN_VALUE;
     tDelta = 0;
@@ -60,6 +65,38 @@ public final class XorIterator {
   /** Number of samples the chunk header announces. */
   public int numSamples() {
     return total;
+  }
+
+  /** 64 bits starting at the current bit position (at least 57 meaningful; zero beyond the data). */
+  private long peek() {
+    int idx = (int) (pos >>> 3);
+    long w;
+    if (idx + 8 <= end) {
+      w = (long) BE_LONG.get(b, idx);
+    } else {
+      w = 0;
+      for (int i = 0; i < 8; i++) {
+        w = (w << 8) | (idx + i < end ? b[idx + i] & 0xFF : 0);
+      }
+    }
+    return w << (pos & 7);
+  }
+
+  private void consume(int n) {
+    pos += n;
+    if (pos > endBits) {
+      throw truncated();
+    }
+  }
+
+  private long readBits(int n) {
+    if (n <= 56) {
+      long w = peek();
+      consume(n);
+      return w >>> (64 - n);
+    }
+    long hi = readBits(n - 32);
+    return (hi << 32) | readBits(32);
   }
 
   /** Advances to the next sample; false when the chunk is exhausted. */
@@ -75,19 +112,32 @@ public final class XorIterator {
       t += tDelta;
       readValue();
     } else {
-      long dod;
-      if (readBit() == 0) {
-        dod = 0;
-      } else if (readBit() == 0) {
-        dod = signed(readBits(14), 14);
-      } else if (readBit() == 0) {
-        dod = signed(readBits(17), 17);
-      } else if (readBit() == 0) {
-        dod = signed(readBits(20), 20);
+      long w = peek();
+      if (w >= 0) {
+        consume(1);
       } else {
-        dod = readBits(64);
+        int ones = Long.numberOfLeadingZeros(~w);
+        long dod;
+        switch (ones) {
+          case 1 -> {
+            consume(16);
+            dod = signed((w << 2) >>> 50, 14);
+          }
+          case 2 -> {
+            consume(20);
+            dod = signed((w << 3) >>> 47, 17);
+          }
+          case 3 -> {
+            consume(24);
+            dod = signed((w << 4) >>> 44, 20);
+          }
+          default -> {
+            consume(4);
+            dod = readBits(64);
+          }
+        }
+        tDelta += dod;
       }
-      tDelta += dod;
       t += tDelta;
       readValue();
     }
@@ -134,68 +184,33 @@ public final class XorIterator {
   }
 
   private void readValue() {
-    if (readBit() == 0) {
+    long w = peek();
+    if (w >= 0) {
+      consume(1);
       return;
     }
-    if (readBit() != 0) {
-      leading = (int) readBits(5);
-      int sig = (int) readBits(6);
-      if (sig == 0) {
-        sig = 64;
+    if ((w << 1) >= 0) {
+      int sig = 64 - leading - trailing;
+      if (sig <= 54) {
+        consume(2 + sig);
+        vBits ^= ((w << 2) >>> (64 - sig)) << trailing;
+      } else {
+        consume(2);
+        vBits ^= readBits(sig) << trailing;
       }
-      trailing = 64 - leading - sig;
-      if (trailing < 0) {
-        throw new ChunkFormatException("XOR chunk: invalid value window (leading " + leading + ", bits " + sig + ")");
-      }
+      return;
     }
-    int sig = 64 - leading - trailing;
+    leading = (int) ((w << 2) >>> 59);
+    int sig = (int) ((w << 7) >>> 58);
+    consume(13);
+    if (sig == 0) {
+      sig = 64;
+    }
+    trailing = 64 - leading - sig;
+    if (trailing < 0) {
+      throw new ChunkFormatException("XOR chunk: invalid value window (leading " + leading + ", bits " + sig + ")");
+    }
     vBits ^= readBits(sig) << trailing;
-  }
-
-  private void refill() {
-    while (valid <= 56 && bytePos < end) {
-      buf = (buf << 8) | (b[bytePos++] & 0xFF);
-      valid += 8;
-    }
-  }
-
-  private int readBit() {
-    if (valid == 0) {
-      refill();
-      if (valid == 0) {
-        throw truncated();
-      }
-    }
-    valid--;
-    return (int) (buf >>> valid) & 1;
-  }
-
-  private long readBits(int n) {
-    if (n <= valid) {
-      valid -= n;
-      return (buf >>> valid) & mask(n);
-    }
-    refill();
-    if (n <= valid) {
-      valid -= n;
-      return (buf >>> valid) & mask(n);
-    }
-    // Wider than what one refill holds (only for 64-bit reads): take the rest, refill, take more.
-    int first = valid;
-    long hi = first == 0 ? 0 : buf & mask(first);
-    valid = 0;
-    int rest = n - first;
-    refill();
-    if (rest > valid) {
-      throw truncated();
-    }
-    valid -= rest;
-    long lo = (buf >>> valid) & mask(rest);
-    return (hi << rest) | lo;
-  }
-
-  private static long mask(int n) {
-    return n == 64 ? -1L : (1L << n) - 1;
   }
 
   private long readUvarint() {
