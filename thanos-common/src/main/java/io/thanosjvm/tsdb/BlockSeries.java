@@ -26,7 +26,7 @@ public final class BlockSeries {
     return labels;
   }
 
-  /** Chunk metas overlapping the query range (of the first block for merged series). */
+  /** Chunk metas overlapping the query range; for series merged across blocks, refs are per block. */
   public List<ChunkMeta> chunks() {
     return chunks;
   }

@@ -15,9 +15,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Measures the peak heap of writing one block of N series (default 1,000,000; 2h at a 10-minute step, so
- * the heap is dominated by per-series bookkeeping, not samples) and compares it with the block size.
- * Run: {@code java -Xmx1g -cp bench/target/benchmarks.jar io.thanosjvm.bench.tsdb.WriteHeapHarness [N]}.
+ * Measures the peak heap of writing one 2h block of N series (default 1,000,000) at a given step (default
+ * 60 s, i.e. one full 120-sample chunk per series) and compares it with the block size. The meaningful
+ * figure is the smallest {@code -Xmx} with which the write succeeds. Run:
+ * {@code java -Xmx96m -XX:+UseSerialGC -cp bench/target/benchmarks.jar io.thanosjvm.bench.tsdb.WriteHeapHarness [N] [stepMs]}.
  */
 public final class WriteHeapHarness {
 
@@ -26,6 +27,7 @@ public final class WriteHeapHarness {
   /** Runs the measurement. */
   public static void main(String[] args) throws IOException {
     int series = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    long stepMs = args.length > 1 ? Long.parseLong(args[1]) : 60_000;
     Path dir = Files.createTempDirectory("heap-harness");
     System.gc();
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -33,7 +35,7 @@ public final class WriteHeapHarness {
     }
     long start = System.nanoTime();
     List<BlockMeta> metas = new GenerateCommand(Clock.systemUTC()).generate(new GenerateCommand.Options(dir, series,
-        1_699_999_200_000L, 7_200_000, 600_000, 7_200_000, 1, new TreeMap<>()));
+        1_699_999_200_000L, 7_200_000, stepMs, 7_200_000, 1, new TreeMap<>()));
     long ms = (System.nanoTime() - start) / 1_000_000;
     long peak = 0;
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
