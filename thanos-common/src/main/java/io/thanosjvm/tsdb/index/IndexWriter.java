@@ -1,11 +1,14 @@
 package io.thanosjvm.tsdb.index;
 
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.model.Utf8Order;
+import io.thanosjvm.tsdb.encoding.Varints;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +43,7 @@ public final class IndexWriter implements Closeable {
     this.symbols = List.copyOf(symbols);
     this.ordinals = new HashMap<>(symbols.size() * 2);
     for (int i = 0; i < this.symbols.size(); i++) {
-      if (i > 0 && io.thanosjvm.model.Utf8Order.compare(this.symbols.get(i - 1), this.symbols.get(i)) >= 0) {
+      if (i > 0 && Utf8Order.compare(this.symbols.get(i - 1), this.symbols.get(i)) >= 0) {
         throw new IllegalArgumentException("symbols not strictly ascending at " + i + ": "
             + this.symbols.get(i - 1) + ", " + this.symbols.get(i));
       }
@@ -57,7 +60,7 @@ public final class IndexWriter implements Closeable {
     long len = 4;
     for (String s : symbols) {
       int n = s.getBytes(StandardCharsets.UTF_8).length;
-      len += io.thanosjvm.tsdb.encoding.Varints.uvarintSize(n) + n;
+      len += Varints.uvarintSize(n) + n;
     }
     if (len > 0xFFFFFFFFL) {
       throw new IOException("symbol table too large: " + len + " bytes");
@@ -116,7 +119,7 @@ public final class IndexWriter implements Closeable {
     out.writeCrc();
     maxSeriesSize = Math.max(maxSeriesSize, out.position() - start);
     if (seriesCount == allRefs.length) {
-      allRefs = java.util.Arrays.copyOf(allRefs, seriesCount * 2);
+      allRefs = Arrays.copyOf(allRefs, seriesCount * 2);
     }
     allRefs[seriesCount++] = (int) ref;
     return ref;
@@ -124,26 +127,26 @@ public final class IndexWriter implements Closeable {
 
   private byte[] encodeSeries(Labels labels, long[] mint, long[] maxt, long[] refs, int n, int ref) {
     byte[] b = new byte[10 * (1 + labels.size() * 2 + 1 + n * 3)];
-    int p = io.thanosjvm.tsdb.encoding.Varints.putUvarint(b, 0, labels.size());
+    int p = Varints.putUvarint(b, 0, labels.size());
     for (int i = 0; i < labels.size(); i++) {
       int no = ordinal(labels.name(i));
       int vo = ordinal(labels.value(i));
-      p = io.thanosjvm.tsdb.encoding.Varints.putUvarint(b, p, no);
-      p = io.thanosjvm.tsdb.encoding.Varints.putUvarint(b, p, vo);
+      p = Varints.putUvarint(b, p, no);
+      p = Varints.putUvarint(b, p, vo);
       postings.add(no, vo, ref);
     }
-    p = io.thanosjvm.tsdb.encoding.Varints.putUvarint(b, p, n);
+    p = Varints.putUvarint(b, p, n);
     if (n > 0) {
-      p = io.thanosjvm.tsdb.encoding.Varints.putVarint(b, p, mint[0]);
-      p = io.thanosjvm.tsdb.encoding.Varints.putUvarint(b, p, maxt[0] - mint[0]);
-      p = io.thanosjvm.tsdb.encoding.Varints.putUvarint(b, p, refs[0]);
+      p = Varints.putVarint(b, p, mint[0]);
+      p = Varints.putUvarint(b, p, maxt[0] - mint[0]);
+      p = Varints.putUvarint(b, p, refs[0]);
       for (int i = 1; i < n; i++) {
-        p = io.thanosjvm.tsdb.encoding.Varints.putUvarint(b, p, mint[i] - maxt[i - 1]);
-        p = io.thanosjvm.tsdb.encoding.Varints.putUvarint(b, p, maxt[i] - mint[i]);
-        p = io.thanosjvm.tsdb.encoding.Varints.putVarint(b, p, refs[i] - refs[i - 1]);
+        p = Varints.putUvarint(b, p, mint[i] - maxt[i - 1]);
+        p = Varints.putUvarint(b, p, maxt[i] - mint[i]);
+        p = Varints.putVarint(b, p, refs[i] - refs[i - 1]);
       }
     }
-    return java.util.Arrays.copyOf(b, p);
+    return Arrays.copyOf(b, p);
   }
 
   /** Number of series added. */
@@ -278,7 +281,7 @@ public final class IndexWriter implements Closeable {
     }
 
     void uvarint(long v) {
-      write(tmp, 0, io.thanosjvm.tsdb.encoding.Varints.putUvarint(tmp, 0, v));
+      write(tmp, 0, Varints.putUvarint(tmp, 0, v));
     }
 
     void string(String s) {
