@@ -33,7 +33,7 @@ class BlockMetaTest {
         "cluster=eu1,replica=0");
     for (Path b : Promtool.blocks(withThanos)) {
       BlockMeta m = BlockMeta.read(b.resolve("meta.json"));
-      assertThat(m.thanos().orElseThrow().labels()).containsExactlyEntriesOf(Map.of("cluster", "eu1", "replica", "0"));
+      assertThat(m.thanos().orElseThrow().labels()).isEqualTo(Map.of("cluster", "eu1", "replica", "0"));
       assertThat(m.thanos().orElseThrow().source()).isEqualTo("test");
       assertThat(m.numSeries()).isEqualTo(20);
     }
