@@ -1,0 +1,324 @@
+package io.thanosjvm.block.metadata;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A block's {@code meta.json}: Prometheus' BlockMeta plus the optional Thanos section. The parsed JSON
+ * document is kept whole, so unknown keys at any level survive a read/modify/write cycle; typed accessors
+ * and {@code with...} methods cover the known fields. {@link #toJson()} writes known keys in the order Go
+ * writes them (unknown keys follow, in their original order). Immutable.
+ */
+public final class BlockMeta {
+
+  /** The only supported meta.json version. */
+  public static final int VERSION_1 = 1;
+  /** The file name. */
+  public static final String FILE_NAME = "meta.json";
+
+  private static final String[] TOP_ORDER = {"ulid", "minTime", "maxTime", "stats", "compaction", "version", "thanos"};
+  private static final String[] STATS_ORDER = {"numSamples", "numFloatSamples", "numHistogramSamples", "numSeries",
+      "numChunks", "numTombstones"};
+  private static final String[] COMPACTION_ORDER = {"level", "sources", "deletable", "parents", "failed", "hints"};
+  private static final String[] PARENT_ORDER = {"ulid", "minTime", "maxTime"};
+  private static final String[] THANOS_ORDER = {"version", "labels", "downsample", "source", "segment_files", "files",
+      "rewrites", "index_stats", "extensions", "upload_time"};
+  private static final String[] FILE_ORDER = {"rel_path", "size_bytes", "hash"};
+  private static final String[] HASH_ORDER = {"hashFunc", "value"};
+  private static final String[] INDEX_STATS_ORDER = {"series_max_size", "chunk_max_size"};
+
+  private final Map<String, Object> doc;
+
+  private BlockMeta(Map<String, Object> doc, String file) {
+    this.doc = doc;
+    validate(file);
+  }
+
+  /**
+   * A fresh level-1 block meta listing itself as its only source.
+   *
+   * @param ulid the block ULID
+   * @param minTime first sample time (inclusive)
+   * @param maxTime end of the block (exclusive)
+   */
+  public static BlockMeta create(String ulid, long minTime, long maxTime, long numSamples, long numSeries,
+      long numChunks) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("ulid", ulid);
+    d.put("minTime", minTime);
+    d.put("maxTime", maxTime);
+    Map<String, Object> stats = new LinkedHashMap<>();
+    putNonZero(stats, "numSamples", numSamples);
+    putNonZero(stats, "numSeries", numSeries);
+    putNonZero(stats, "numChunks", numChunks);
+    d.put("stats", stats);
+    Map<String, Object> comp = new LinkedHashMap<>();
+    comp.put("level", 1L);
+    comp.put("sources", new ArrayList<>(List.of(ulid)));
+    d.put("compaction", comp);
+    d.put("version", (long) VERSION_1);
+    return new BlockMeta(d, FILE_NAME);
+  }
+
+  private static void putNonZero(Map<String, Object> m, String k, long v) {
+    if (v != 0) {
+      m.put(k, v);
+    } else {
+      m.remove(k);
+    }
+  }
+
+  /**
+   * Parses meta.json text.
+   *
+   * @throws InvalidMetaException on bad JSON, missing fields or a version other than 1
+   */
+  @SuppressWarnings("unchecked")
+  public static BlockMeta parse(String json, String file) {
+    Object v = GoJson.parse(json, file);
+    if (!(v instanceof Map)) {
+      throw new InvalidMetaException(file, 0, "meta.json is not a JSON object");
+    }
+    return new BlockMeta((Map<String, Object>) v, file);
+  }
+
+  /** Reads and parses a meta.json file. */
+  public static BlockMeta read(Path file) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  /** Writes this meta to {@code file} (via a temporary file and rename). */
+  public void write(Path file) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private void validate(String file) {
+    Object version = doc.get("version");
+    if (!(version instanceof Long l) || l != VERSION_1) {
+      throw new InvalidMetaException(file, -1, "unexpected meta file version " + version + ", only 1 is supported");
+    }
+    if (!(doc.get("ulid") instanceof String u) || !isUlid(u)) {
+      throw new InvalidMetaException(file, -1, "missing or invalid ulid: " + doc.get("ulid"));
+    }
+    if (!(doc.get("minTime") instanceof Long) || !(doc.get("maxTime") instanceof Long)) {
+      throw new InvalidMetaException(file, -1, "minTime and maxTime must be integers");
+    }
+    if (doc.containsKey("thanos")) {
+      if (!(doc.get("thanos") instanceof Map<?, ?> t)) {
+        throw new InvalidMetaException(file, -1, "thanos section is not an object");
+      }
+      Object tv = t.get("version");
+      if (tv != null && !(tv instanceof Long tl && (tl == 0 || tl == 1))) {
+        throw new InvalidMetaException(file, -1, "unexpected thanos meta version " + tv + ", only 1 is supported");
+      }
+      Object res = t.get("downsample") instanceof Map<?, ?> ds ? ds.get("resolution") : null;
+      if (res != null && !(res instanceof Long)) {
+        throw new InvalidMetaException(file, -1, "thanos.downsample.resolution must be an integer");
+      }
+    }
+  }
+
+  /** Whether {@code s} is 26 Crockford base32 characters whose first is 0-7 (a 128-bit ULID). */
+  public static boolean isUlid(String s) {
+    if (s == null || s.length() != 26 || s.charAt(0) > '7') {
+      return false;
+    }
+    for (int i = 0; i < 26; i++) {
+      if ("0123456789ABCDEFGHJKMNPQRSTVWXYZ".indexOf(s.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The block ULID. */
+  public String ulid() {
+    return (String) doc.get("ulid");
+  }
+
+  /** First sample time (inclusive). */
+  public long minTime() {
+    return (Long) doc.get("minTime");
+  }
+
+  /** End time (exclusive). */
+  public long maxTime() {
+    return (Long) doc.get("maxTime");
+  }
+
+  /** The meta.json version (always 1). */
+  public int version() {
+    return VERSION_1;
+  }
+
+  private Map<String, Object> section(String key) {
+    return doc.get(key) instanceof Map<?, ?> m ? cast(m) : Map.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Map<?, ?> m) {
+    return (Map<String, Object>) m;
+  }
+
+  private static long num(Map<String, Object> m, String k) {
+    return m.get(k) instanceof Long l ? l : 0;
+  }
+
+  /** stats.numSamples. */
+  public long numSamples() {
+    return num(section("stats"), "numSamples");
+  }
+
+  /** stats.numSeries. */
+  public long numSeries() {
+    return num(section("stats"), "numSeries");
+  }
+
+  /** stats.numChunks. */
+  public long numChunks() {
+    return num(section("stats"), "numChunks");
+  }
+
+  /** stats.numTombstones. */
+  public long numTombstones() {
+    return num(section("stats"), "numTombstones");
+  }
+
+  /** compaction.level. */
+  public int compactionLevel() {
+    return (int) num(section("compaction"), "level");
+  }
+
+  /** compaction.sources. */
+  public List<String> sources() {
+    List<String> out = new ArrayList<>();
+    if (section("compaction").get("sources") instanceof List<?> l) {
+      for (Object o : l) {
+        out.add(String.valueOf(o));
+      }
+    }
+    return out;
+  }
+
+  /** The Thanos section, when present. */
+  public Optional<ThanosMeta> thanos() {
+    return doc.get("thanos") instanceof Map<?, ?> m ? Optional.of(new ThanosMeta(cast(m))) : Optional.empty();
+  }
+
+  /** A copy with the Thanos section replaced. */
+  public BlockMeta withThanos(ThanosMeta thanos) {
+    Map<String, Object> d = deepCopy(doc);
+    d.put("thanos", deepCopy(thanos.document()));
+    return new BlockMeta(d, FILE_NAME);
+  }
+
+  /** A copy with the time range and stats replaced. */
+  public BlockMeta withStats(long numSamples, long numSeries, long numChunks) {
+    Map<String, Object> d = deepCopy(doc);
+    Map<String, Object> stats = d.get("stats") instanceof Map<?, ?> m ? cast(m) : new LinkedHashMap<>();
+    putNonZero(stats, "numSamples", numSamples);
+    putNonZero(stats, "numSeries", numSeries);
+    putNonZero(stats, "numChunks", numChunks);
+    d.put("stats", stats);
+    return new BlockMeta(d, FILE_NAME);
+  }
+
+  /** A deep copy of the JSON document. */
+  public Map<String, Object> document() {
+    return deepCopy(doc);
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> T deepCopy(T v) {
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      m.forEach((k, x) -> c.put((String) k, deepCopy(x)));
+      return (T) c;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> c = new ArrayList<>(l.size());
+      l.forEach(x -> c.add(deepCopy(x)));
+      return (T) c;
+    }
+    return v;
+  }
+
+  /** The JSON text, as Go's {@code json.MarshalIndent} with TAB indent writes it (no trailing newline). */
+  public String toJson() {
+    return GoJson.write(canonical(doc));
+  }
+
+  private static Map<String, Object> canonical(Map<String, Object> d) {
+    Map<String, Object> top = ordered(d, TOP_ORDER);
+    if (top.get("stats") instanceof Map<?, ?> m) {
+      top.put("stats", ordered(cast(m), STATS_ORDER));
+    }
+    if (top.get("compaction") instanceof Map<?, ?> m) {
+      Map<String, Object> c = ordered(cast(m), COMPACTION_ORDER);
+      if (c.get("parents") instanceof List<?> ps) {
+        List<Object> l = new ArrayList<>();
+        for (Object p : ps) {
+          l.add(p instanceof Map<?, ?> pm ? ordered(cast(pm), PARENT_ORDER) : p);
+        }
+        c.put("parents", l);
+      }
+      top.put("compaction", c);
+    }
+    if (top.get("thanos") instanceof Map<?, ?> m) {
+      top.put("thanos", ThanosMeta.canonical(cast(m)));
+    }
+    return top;
+  }
+
+  static Map<String, Object> ordered(Map<String, Object> m, String[] order) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String k : order) {
+      if (m.containsKey(k)) {
+        out.put(k, m.get(k));
+      }
+    }
+    m.forEach(out::putIfAbsent);
+    return out;
+  }
+
+  static String[] fileOrder() {
+    return FILE_ORDER;
+  }
+
+  static String[] hashOrder() {
+    return HASH_ORDER;
+  }
+
+  static String[] thanosOrder() {
+    return THANOS_ORDER;
+  }
+
+  static String[] indexStatsOrder() {
+    return INDEX_STATS_ORDER;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BlockMeta b && b.doc.equals(doc);
+  }
+
+  @Override
+  public int hashCode() {
+    return doc.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return toJson();
+  }
+}

@@ -1,0 +1,57 @@
+package io.thanosjvm.app.tools;
+
+import io.thanosjvm.tools.blocks.GenerateCommand;
+import io.thanosjvm.tools.tsdb.AnalyzeCommand;
+import io.thanosjvm.tools.tsdb.DumpCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of {@code thanos-tools-app.jar}: {@code tsdb dump|analyze ...} and
+ * {@code blocks generate ...}. Exits with the command's exit code (2 for usage errors).
+ */
+public final class ThanosToolsMain {
+
+  private static final String USAGE = """
+      usage: thanos-tools <command> [args]
+      commands:
+        tsdb dump <dir> [--match=<selector>] [--min-time=<ms>] [--max-time=<ms>]
+        tsdb analyze <dir> [block-id] [--limit=N]
+        blocks generate --output-dir <dir> [--series N] [--duration 6h] [--step 15s] [--block-duration 2h]
+                        [--seed S] [--external-label k=v ...] [--start <ms|RFC3339>]
+      Run a command with --help for its flags.
+      """;
+
+  private ThanosToolsMain() {}
+
+  /** Runs the tool and exits the JVM with its code. */
+  public static void main(String[] args) {
+    System.exit(run(Arrays.asList(args), System.out, System.err));
+  }
+
+  /** Dispatches {@code args}; returns the exit code. */
+  public static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+      (args.isEmpty() ? err : out).print(USAGE);
+      return args.isEmpty() ? 2 : 0;
+    }
+    if (args.size() < 2) {
+      err.println("missing subcommand for " + args.get(0));
+      err.print(USAGE);
+      return 2;
+    }
+    String cmd = args.get(0) + " " + args.get(1);
+    List<String> rest = args.subList(2, args.size());
+    return switch (cmd) {
+      case "tsdb dump" -> new DumpCommand().run(rest, out, err);
+      case "tsdb analyze" -> new AnalyzeCommand().run(rest, out, err);
+      case "blocks generate" -> new GenerateCommand().run(rest, out, err);
+      default -> {
+        err.println("unknown command: " + cmd);
+        err.print(USAGE);
+        yield 2;
+      }
+    };
+  }
+}
