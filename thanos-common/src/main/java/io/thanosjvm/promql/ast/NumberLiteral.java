@@ -1,0 +1,19 @@
+package io.thanosjvm.promql.ast;
+
+/**
+ * A number literal.
+ *
+ * @param value the value (may be NaN or infinite)
+ */
+public record NumberLiteral(double value) implements Expr {
+
+  @Override
+  public ValueType type() {
+    return ValueType.SCALAR;
+  }
+
+  @Override
+  public String toString() {
+    return GoFloat.formatG(value);
+  }
+}
