@@ -12,6 +12,8 @@ final class Lexer {
   private final String in;
   private int pos;
   private int bracketDepth;
+  private int parenDepth;
+  private boolean braceOpen;
   private final List<Token> out = new ArrayList<>();
 
   private Lexer(String in) {
@@ -21,7 +23,12 @@ final class Lexer {
   /** Tokenises the whole query; the last token is EOF. */
   static List<Token> lex(String query) {
     Lexer l = new Lexer(query);
-    l.run();
+    try {
+      l.run();
+    } catch (PromqlParseException e) {
+      l.out.add(new Token(TokenKind.ERROR, e.detail(), e.position(), ""));
+      l.out.add(new Token(TokenKind.EOF, "", query.length(), ""));
+    }
     return l.out;
   }
 
@@ -37,6 +44,15 @@ final class Lexer {
     while (true) {
       skipSpaceAndComments();
       if (pos >= in.length()) {
+        if (braceOpen) {
+          throw err(pos, "unexpected end of input inside braces");
+        }
+        if (parenDepth > 0) {
+          throw err(pos, "unclosed left parenthesis");
+        }
+        if (bracketDepth > 0) {
+          throw err(pos, "unclosed left bracket");
+        }
         out.add(new Token(TokenKind.EOF, "", pos, ""));
         return;
       }
@@ -71,16 +87,40 @@ final class Lexer {
       pos++;
       char n = pos < in.length() ? in.charAt(pos) : 0;
       switch (c) {
-        case '(' -> emit(TokenKind.LEFT_PAREN, start, "(");
-        case ')' -> emit(TokenKind.RIGHT_PAREN, start, ")");
-        case '{' -> emit(TokenKind.LEFT_BRACE, start, "{");
-        case '}' -> emit(TokenKind.RIGHT_BRACE, start, "}");
+        case '(' -> {
+          parenDepth++;
+          emit(TokenKind.LEFT_PAREN, start, "(");
+        }
+        case ')' -> {
+          if (parenDepth == 0) {
+            throw err(start, "unexpected right parenthesis ')'");
+          }
+          parenDepth--;
+          emit(TokenKind.RIGHT_PAREN, start, ")");
+        }
+        case '{' -> {
+          if (braceOpen) {
+            throw err(start, "unexpected left brace '{'");
+          }
+          braceOpen = true;
+          emit(TokenKind.LEFT_BRACE, start, "{");
+        }
+        case '}' -> {
+          if (!braceOpen) {
+            throw err(start, "unexpected right brace '}'");
+          }
+          braceOpen = false;
+          emit(TokenKind.RIGHT_BRACE, start, "}");
+        }
         case '[' -> {
           bracketDepth++;
           emit(TokenKind.LEFT_BRACKET, start, "[");
         }
         case ']' -> {
-          bracketDepth = Math.max(0, bracketDepth - 1);
+          if (bracketDepth == 0) {
+            throw err(start, "unexpected right bracket ']'");
+          }
+          bracketDepth--;
           emit(TokenKind.RIGHT_BRACKET, start, "]");
         }
         case ',' -> emit(TokenKind.COMMA, start, ",");
@@ -111,7 +151,8 @@ final class Lexer {
             pos++;
             emit(TokenKind.NEQ_REGEX, start, "!~");
           } else {
-            throw err(start, "unexpected character after '!': " + describeChar(n));
+            throw err(start, "unexpected character after '!'" + (braceOpen ? " inside braces" : "") + ": "
+                + describeChar(n));
           }
         }
         case '<' -> {

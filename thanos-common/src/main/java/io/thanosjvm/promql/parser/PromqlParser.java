@@ -64,7 +64,11 @@ public final class PromqlParser {
   // ---- token helpers ----
 
   private Token peek() {
-    return tokens.get(idx);
+    Token t = tokens.get(idx);
+    if (t.kind() == TokenKind.ERROR) {
+      throw error(t.pos(), t.text());
+    }
+    return t;
   }
 
   private Token peekAt(int ahead) {
@@ -72,7 +76,7 @@ public final class PromqlParser {
   }
 
   private Token next() {
-    Token t = tokens.get(idx);
+    Token t = peek();
     if (t.kind() != TokenKind.EOF) {
       idx++;
     }
@@ -176,7 +180,7 @@ public final class PromqlParser {
               ? VectorMatching.Cardinality.MANY_TO_ONE : VectorMatching.Cardinality.ONE_TO_MANY;
           include = peek().kind() == TokenKind.LEFT_PAREN ? parseLabelList() : List.of();
           if (op.isSetOperator()) {
-            throw error(t.pos(), "no grouping allowed for \"" + op.symbol() + "\" operation");
+            throw error(posOf(lhs), "no grouping allowed for \"" + op.symbol() + "\" operation");
           }
           for (String l : include) {
             if (on && labels.contains(l)) {
@@ -202,10 +206,10 @@ public final class PromqlParser {
     boolean ls = lt == io.thanosjvm.promql.ast.ValueType.SCALAR;
     boolean rs = rt == io.thanosjvm.promql.ast.ValueType.SCALAR;
     if (returnBool && !op.isComparison()) {
-      throw error(posOf(lhs), "bool modifier can only be used on comparison operators");
+      throw error(opPos, "bool modifier can only be used on comparison operators");
     }
     if (op.isComparison() && !returnBool && ls && rs) {
-      throw error(posOf(lhs), "comparisons between scalars must use BOOL modifier");
+      throw error(opPos, "comparisons between scalars must use BOOL modifier");
     }
     if (!(lv || ls)) {
       throw error(posOf(lhs), "binary expression must contain only scalar and instant vector types");
@@ -286,7 +290,7 @@ public final class PromqlParser {
     }
     next();
     if (!(e instanceof VectorSelector vs)) {
-      throw error(posOf(e), "ranges only allowed for vector selectors");
+      throw error(open.pos(), "ranges only allowed for vector selectors");
     }
     if (vs.offsetMillis() != 0) {
       throw error(open.pos(), "no offset modifiers allowed before range");
@@ -353,20 +357,20 @@ public final class PromqlParser {
   private Expr applyOffset(Expr e, long offset, int pos) {
     if (e instanceof VectorSelector vs) {
       if (vs.offsetMillis() != 0) {
-        throw error(pos, "offset may not be set multiple times");
+        throw error(posOf(e), "offset may not be set multiple times");
       }
       return at(vs.withModifiers(offset, vs.at()), posOf(e));
     }
     if (e instanceof MatrixSelector ms) {
       if (ms.selector().offsetMillis() != 0) {
-        throw error(pos, "offset may not be set multiple times");
+        throw error(posOf(e), "offset may not be set multiple times");
       }
       return at(new MatrixSelector(ms.selector().withModifiers(offset, ms.selector().at()), ms.rangeMillis()),
           posOf(e));
     }
     if (e instanceof SubqueryExpr sq) {
       if (sq.offsetMillis() != 0) {
-        throw error(pos, "offset may not be set multiple times");
+        throw error(posOf(e), "offset may not be set multiple times");
       }
       return at(sq.withModifiers(offset, sq.at()), posOf(e));
     }
@@ -376,20 +380,20 @@ public final class PromqlParser {
   private Expr applyAt(Expr e, AtModifier atm, int pos) {
     if (e instanceof VectorSelector vs) {
       if (vs.at() != null) {
-        throw error(pos, "@ <timestamp> may not be set multiple times");
+        throw error(posOf(e), "@ <timestamp> may not be set multiple times");
       }
       return at(vs.withModifiers(vs.offsetMillis(), atm), posOf(e));
     }
     if (e instanceof MatrixSelector ms) {
       if (ms.selector().at() != null) {
-        throw error(pos, "@ <timestamp> may not be set multiple times");
+        throw error(posOf(e), "@ <timestamp> may not be set multiple times");
       }
       return at(new MatrixSelector(ms.selector().withModifiers(ms.selector().offsetMillis(), atm), ms.rangeMillis()),
           posOf(e));
     }
     if (e instanceof SubqueryExpr sq) {
       if (sq.at() != null) {
-        throw error(pos, "@ <timestamp> may not be set multiple times");
+        throw error(posOf(e), "@ <timestamp> may not be set multiple times");
       }
       return at(sq.withModifiers(sq.offsetMillis(), atm), posOf(e));
     }
@@ -417,12 +421,9 @@ public final class PromqlParser {
       }
       case LEFT_PAREN -> {
         next();
-        if (peek().kind() == TokenKind.RIGHT_PAREN) {
-          throw unexpected(peek(), "paren expression");
-        }
         Expr inner = parseExpr(0);
         if (peek().kind() != TokenKind.RIGHT_PAREN) {
-          throw unexpected(peek(), "paren expression, expected \")\"");
+          throw unexpected(peek(), "paren expression");
         }
         next();
         return at(new ParenExpr(inner), t.pos());
@@ -468,7 +469,10 @@ public final class PromqlParser {
       while (true) {
         args.add(parseExpr(0));
         if (peek().kind() == TokenKind.COMMA) {
-          next();
+          Token comma = next();
+          if (peek().kind() == TokenKind.RIGHT_PAREN) {
+            throw error(comma.pos(), "trailing commas not allowed in function call args");
+          }
           continue;
         }
         break;
@@ -503,7 +507,10 @@ public final class PromqlParser {
       while (true) {
         args.add(parseExpr(0));
         if (peek().kind() == TokenKind.COMMA) {
-          next();
+          Token comma = next();
+          if (peek().kind() == TokenKind.RIGHT_PAREN) {
+            throw error(comma.pos(), "trailing commas not allowed in function call args");
+          }
           continue;
         }
         break;
@@ -516,7 +523,7 @@ public final class PromqlParser {
     Token g2 = peek();
     if (isKeyword(g2, "by") || isKeyword(g2, "without")) {
       if (hasGrouping) {
-        throw unexpected(g2, "aggregation");
+        throw unexpected(g2, null);
       }
       next();
       without = Keywords.is(g2.text(), "without");
@@ -535,7 +542,7 @@ public final class PromqlParser {
   }
 
   private List<String> parseLabelList() {
-    expect(TokenKind.LEFT_PAREN, "grouping opts");
+    expect(TokenKind.LEFT_PAREN, "grouping opts, expected \"(\"");
     List<String> out = new ArrayList<>();
     while (peek().kind() != TokenKind.RIGHT_PAREN) {
       Token l = peek();
