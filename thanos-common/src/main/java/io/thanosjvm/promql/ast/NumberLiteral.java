@@ -14,6 +14,7 @@ public record NumberLiteral(double value) implements Expr {
 
   @Override
   public String toString() {
-    return GoFloat.formatG(value);
+    // "+Inf" would re-parse as a unary plus binding looser than "^".
+    return value == Double.POSITIVE_INFINITY ? "Inf" : GoFloat.formatG(value);
   }
 }

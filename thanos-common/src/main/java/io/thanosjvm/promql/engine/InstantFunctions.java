@@ -2,9 +2,6 @@ package io.thanosjvm.promql.engine;
 
 import io.thanosjvm.promql.ast.Call;
 import io.thanosjvm.promql.ast.Function;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 
 /** Element-wise functions over an instant vector (math, clamping, rounding, calendar). They drop the name. */
 final class InstantFunctions {
@@ -89,14 +86,8 @@ final class InstantFunctions {
       case DEG -> v * 180 / Math.PI;
       case RAD -> v * Math.PI / 180;
       case SGN -> v > 0 ? 1 : v < 0 ? -1 : v;
-      case DAY_OF_MONTH -> date(v).getDayOfMonth();
-      case DAY_OF_WEEK -> date(v).getDayOfWeek().getValue() % 7;
-      case DAY_OF_YEAR -> date(v).getDayOfYear();
-      case DAYS_IN_MONTH -> date(v).toLocalDate().lengthOfMonth();
-      case HOUR -> date(v).getHour();
-      case MINUTE -> date(v).getMinute();
-      case MONTH -> date(v).getMonthValue();
-      case YEAR -> date(v).getYear();
+      case DAY_OF_MONTH, DAY_OF_WEEK, DAY_OF_YEAR, DAYS_IN_MONTH, HOUR, MINUTE, MONTH, YEAR ->
+          CivilTime.field(f, epochSeconds(v));
       default -> throw new IllegalStateException("not an element-wise function: " + f);
     };
   }
@@ -150,14 +141,11 @@ final class InstantFunctions {
     return 0.5 * Math.log1p(2 * x / (1 - x));
   }
 
-  private static ZonedDateTime date(double v) {
-    long secs;
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      secs = Long.MIN_VALUE;
-    } else {
-      secs = (long) v;
+  /** Go's {@code int64(v)}: truncation, with NaN and out-of-range values mapping to the minimum. */
+  private static long epochSeconds(double v) {
+    if (Double.isNaN(v) || v >= 9.223372036854776E18 || v < -9.223372036854776E18) {
+      return Long.MIN_VALUE;
     }
-    secs = Math.max(Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), secs));
-    return Instant.ofEpochSecond(secs).atZone(ZoneOffset.UTC);
+    return (long) v;
   }
 }
