@@ -30,6 +30,11 @@ final class AggregationEval {
     } else if (a.param() != null) {
       param = ev.scalarArg(a.param(), g);
     }
+    if (a.param() == null) {
+      StepVector out = streaming(ev, a, g);
+      ev.ctx.addSamples(out.points());
+      return out;
+    }
     StepVector in = ev.vectorArg(a.expr(), g);
     StepVector out = switch (a.op()) {
       case TOPK, BOTTOMK -> topk(a, in, param, g);
@@ -166,6 +171,115 @@ final class AggregationEval {
     List<StepSeries> res = new ArrayList<>();
     for (StepSeries o : outSeries) {
       if (o.count() > 0) {
+        res.add(o);
+      }
+    }
+    return new StepVector(res);
+  }
+
+  /** One group's accumulators, one slot per step. */
+  private static final class GroupState {
+    final Labels labels;
+    final double[] value;
+    final double[] mean;
+    final long[] count;
+
+    GroupState(Labels labels, int steps) {
+      this.labels = labels;
+      this.value = new double[steps];
+      this.mean = new double[steps];
+      this.count = new long[steps];
+    }
+  }
+
+  /**
+   * Series-major aggregation for operators without a parameter: each input series is folded into its group's
+   * per-step accumulators as it arrives, so the input vector is never materialised. Per step, series are
+   * visited in the same order as a step-major loop, so results are bit-identical.
+   */
+  private static StepVector streaming(Evaluator ev, AggregateExpr a, StepGrid g) {
+    AggregateOp op = a.op();
+    Map<Labels, GroupState> byKey = new HashMap<>();
+    List<GroupState> groups = new ArrayList<>();
+    boolean variance = op == AggregateOp.STDDEV || op == AggregateOp.STDVAR;
+    ev.streamVector(a.expr(), g, s -> {
+      Labels key = groupLabels(s.labels, a.grouping(), a.without());
+      GroupState st = byKey.get(key);
+      if (st == null) {
+        st = new GroupState(key, g.n);
+        byKey.put(key, st);
+        groups.add(st);
+      }
+      double[] value = st.value;
+      double[] mean = st.mean;
+      long[] count = st.count;
+      for (int i = 0; i < g.n; i++) {
+        if (!s.has[i]) {
+          continue;
+        }
+        double v = s.v[i];
+        long c = ++count[i];
+        if (c == 1) {
+          value[i] = variance ? 0 : v;
+          mean[i] = v;
+          continue;
+        }
+        switch (op) {
+          case SUM -> value[i] += v;
+          case AVG -> {
+            double m = mean[i];
+            if (Double.isInfinite(m)) {
+              if (Double.isInfinite(v) && (m > 0) == (v > 0)) {
+                break;
+              }
+              if (!Double.isInfinite(v) && !Double.isNaN(v)) {
+                break;
+              }
+            }
+            mean[i] = m + (v / c - m / c);
+          }
+          case MAX -> {
+            if (value[i] < v || Double.isNaN(value[i])) {
+              value[i] = v;
+            }
+          }
+          case MIN -> {
+            if (value[i] > v || Double.isNaN(value[i])) {
+              value[i] = v;
+            }
+          }
+          case STDDEV, STDVAR -> {
+            double delta = v - mean[i];
+            mean[i] += delta / c;
+            value[i] += delta * (v - mean[i]);
+          }
+          default -> {
+          }
+        }
+      }
+    });
+    List<StepSeries> res = new ArrayList<>(groups.size());
+    for (GroupState st : groups) {
+      StepSeries o = new StepSeries(st.labels, g.n);
+      boolean any = false;
+      for (int i = 0; i < g.n; i++) {
+        long c = st.count[i];
+        if (c == 0) {
+          continue;
+        }
+        any = true;
+        o.has[i] = true;
+        o.v[i] = switch (op) {
+          case SUM, MAX, MIN -> st.value[i];
+          case AVG -> st.mean[i];
+          case COUNT -> c;
+          case GROUP -> 1;
+          case STDVAR -> st.value[i] / c;
+          case STDDEV -> Math.sqrt(st.value[i] / c);
+          default -> throw new IllegalStateException(op.toString());
+        };
+      }
+      if (any) {
         res.add(o);
       }
     }

@@ -111,6 +111,29 @@ final class Evaluator {
     throw new QueryExecutionException("expected instant vector, got " + v.getClass().getSimpleName());
   }
 
+  /**
+   * Hands each series of an instant-vector expression to {@code sink}; range-vector functions stream their
+   * output without materialising it (the series passed are only valid during the call).
+   */
+  void streamVector(Expr e, StepGrid g, java.util.function.Consumer<StepSeries> sink) {
+    Expr u = e.unwrapParens();
+    if (u instanceof Call c && c.function() != io.thanosjvm.promql.ast.Function.ABSENT_OVER_TIME
+        && c.args().stream().map(Expr::unwrapParens)
+            .anyMatch(a -> a instanceof MatrixSelector || a instanceof SubqueryExpr)) {
+      String saved = hintFunction;
+      hintFunction = c.function().promName();
+      try {
+        RangeFunctionEval.stream(this, c, g, sink);
+      } finally {
+        hintFunction = saved;
+      }
+      return;
+    }
+    StepVector v = vectorArg(e, g);
+    v.series().forEach(sink);
+    release(v);
+  }
+
   void release(StepVector v) {
     ctx.releaseSamples(v.points());
   }
@@ -235,11 +258,23 @@ final class Evaluator {
   }
 
   StepMatrix selectMatrix(MatrixSelector ms, StepGrid g) {
-    VectorSelector vs = ms.selector();
     List<RangeSeries> out = new ArrayList<>();
+    long[] ref = streamMatrix(ms, g, s -> out.add(new RangeSeries(s.labels, Arrays.copyOf(s.ts, s.n),
+        Arrays.copyOf(s.vs, s.n), s.n)));
+    return new StepMatrix(out, ref, ms.rangeMillis());
+  }
+
+  /**
+   * Streams the series of a range selector, one at a time, without copying: the {@link RangeSeries} handed to
+   * {@code sink} shares reusable buffers and is only valid during the call.
+   *
+   * @return the per-step reference times of the windows
+   */
+  long[] streamMatrix(MatrixSelector ms, StepGrid g, java.util.function.Consumer<RangeSeries> sink) {
+    VectorSelector vs = ms.selector();
     long[] ref = refTimes(vs.at(), vs.offsetMillis(), g);
     if (g.n == 0) {
-      return new StepMatrix(out, ref, ms.rangeMillis());
+      return ref;
     }
     long mint = ref[0] - ms.rangeMillis();
     long maxt = ref[g.n - 1];
@@ -251,11 +286,11 @@ final class Evaluator {
         if (cnt == 0) {
           continue;
         }
-        out.add(new RangeSeries(series.labels(), Arrays.copyOf(loadTs, cnt), Arrays.copyOf(loadVs, cnt), cnt));
+        sink.accept(new RangeSeries(series.labels(), loadTs, loadVs, cnt));
       }
       set.warnings().forEach(ctx::warn);
     }
-    return new StepMatrix(out, ref, ms.rangeMillis());
+    return ref;
   }
 
   StepMatrix subquery(SubqueryExpr sq, StepGrid g) {

@@ -4,6 +4,19 @@ package io.thanosjvm.promql.engine;
 final class RangeFunctions {
 
   private double[] scratch = new double[16];
+  /** Reusable output buffers for streaming evaluation. */
+  double[] bufV = new double[0];
+  boolean[] bufHas = new boolean[0];
+
+  /** Clears (and sizes) the reusable output buffers. */
+  void resetBuffers(int steps) {
+    if (bufV.length != steps) {
+      bufV = new double[steps];
+      bufHas = new boolean[steps];
+    } else {
+      java.util.Arrays.fill(bufHas, false);
+    }
+  }
   private final double[] regression = new double[2];
 
   /** rate/increase/delta with Prometheus' extrapolation to the window boundaries. */
