@@ -30,7 +30,7 @@ final class LabelFunctions {
       String src = s.get(2);
       Pattern re;
       try {
-        re = Pattern.compile("^(?:" + Re2Syntax.toJava(s.get(3)) + ")$", Pattern.DOTALL);
+        re = Pattern.compile("^(?:" + Re2Syntax.toJava(s.get(3)) + ")$");
       } catch (PatternSyntaxException e) {
         throw new QueryExecutionException("invalid regular expression in label_replace(): " + s.get(3));
       }
