@@ -131,7 +131,7 @@ public final class Matcher {
     }
     Pattern p;
     try {
-      p = Pattern.compile("(?:" + re + ")", Pattern.UNIX_LINES);
+      p = Pattern.compile("(?:" + Re2Syntax.toJava(re) + ")", Pattern.UNIX_LINES);
     } catch (PatternSyntaxException e) {
       throw new InvalidMatcherException("invalid regular expression " + PromStrings.quote(re) + ": "
           + e.getDescription(), e);
