@@ -40,8 +40,16 @@ public final class PeerProcess implements AutoCloseable {
   /** Starts {@code command} and waits until it accepts connections on {@code port}. */
   public static PeerProcess start(String name, List<String> command, int port, Path log, Duration timeout)
       throws IOException, InterruptedException {
+    return start(name, command, Path.of("."), port, log, timeout);
+  }
+
+  /** Starts {@code command} in {@code workDir} and waits until it accepts connections on {@code port}. */
+  public static PeerProcess start(
+      String name, List<String> command, Path workDir, int port, Path log, Duration timeout)
+      throws IOException, InterruptedException {
     Files.createDirectories(log.getParent());
     Process process = new ProcessBuilder(command)
+        .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
