@@ -217,6 +217,43 @@ public abstract class BucketCompatibilityKit {
     assertThat(bucket.attributes("id1/obj").size()).isEqualTo(6);
   }
 
+  @Test
+  protected void uploadFailingMidStreamLeavesTheOldObjectAndNoTruncatedOne() throws IOException {
+    put(bucket, "id1/existing", "old content");
+    byte[] content = randomBytes(MULTIPART_SIZE, 4);
+    assertThatThrownBy(() -> bucket.upload("id1/existing", failingAfter(content, 6 << 20), content.length))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> bucket.upload("id1/new", failingAfter(content, 6 << 20), content.length))
+        .isInstanceOf(IOException.class);
+    assertThat(getString(bucket, "id1/existing")).isEqualTo("old content");
+    assertThat(bucket.exists("id1/new")).isFalse();
+    assertThat(list(bucket, "id1", IterOptions.flat())).containsExactly("id1/existing");
+  }
+
+  /** A stream that yields the first {@code failAt} bytes of {@code content}, then breaks. */
+  protected static InputStream failingAfter(byte[] content, int failAt) {
+    return new InputStream() {
+      private int position;
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (position >= failAt) {
+          throw new IOException("source broke after " + position + " bytes");
+        }
+        int n = Math.min(len, failAt - position);
+        System.arraycopy(content, position, b, off, n);
+        position += n;
+        return n;
+      }
+    };
+  }
+
   // --- delete / exists / attributes ----------------------------------------------------------------
 
   @Test

@@ -101,10 +101,10 @@ public final class AzureBucket implements Bucket {
         .setBlockSizeLong(UPLOAD_BLOCK_SIZE)
         .setMaxSingleUploadSizeLong(UPLOAD_BLOCK_SIZE)
         .setMaxConcurrency(2);
-    BlobParallelUploadOptions options = length >= 0
-        ? new BlobParallelUploadOptions(BinaryData.fromStream(data, length))
-        : new BlobParallelUploadOptions(BinaryData.fromStream(data));
     try {
+      BlobParallelUploadOptions options = length >= 0
+          ? new BlobParallelUploadOptions(BinaryData.fromStream(data, length))
+          : new BlobParallelUploadOptions(BinaryData.fromStream(data));
       blob.uploadWithResponse(options.setParallelTransferOptions(transfer), null, Context.NONE);
     } catch (RuntimeException e) {
       throw AzureErrors.translate(name(), "upload", name, e);

@@ -98,7 +98,7 @@ public final class GcsBucket implements Bucket {
 
   private InputStream open(String name, long offset, long length) throws IOException {
     Blob blob = existing(name, "get");
-    long size = blob.getSize();
+    long size = sizeOf(blob);
     if (offset >= size || length == 0) {
       return new ByteArrayInputStream(new byte[0]);
     }
@@ -202,7 +202,12 @@ public final class GcsBucket implements Bucket {
   public ObjectAttributes attributes(String name) throws IOException {
     Blob blob = existing(name, "attributes");
     Long updated = blob.getUpdateTime();
-    return new ObjectAttributes(blob.getSize(), updated == null ? Instant.EPOCH : Instant.ofEpochMilli(updated));
+    return new ObjectAttributes(sizeOf(blob), updated == null ? Instant.EPOCH : Instant.ofEpochMilli(updated));
+  }
+
+  private static long sizeOf(Blob blob) {
+    Long size = blob.getSize();
+    return size == null ? 0 : size;
   }
 
   @Override
