@@ -56,8 +56,8 @@ public final class BucketFactory {
     BucketMetrics metrics = new BucketMetrics(registry, provider.name(), clock);
     int attempts = attempts(config);
     if (attempts > 1) {
-      RetryPolicy policy = RetryPolicy.ofAttempts(attempts)
-          .withBackoff(settings.initialBackoff(), settings.maxBackoff());
+      RetryPolicy policy = RetryPolicy.ofAttempts(attempts).withBackoff(
+          initialBackoff(config, settings), maxBackoff(config, settings));
       bucket = new RetryingBucket(bucket, policy, (op, cause) -> metrics.retried(op), settings.spoolDir());
     }
     return new InstrumentedBucket(bucket, metrics);
@@ -74,6 +74,22 @@ public final class BucketFactory {
       return AzureBucket.create(azure);
     }
     return GcsBucket.create((GcsConfig) config.config());
+  }
+
+  private static Duration initialBackoff(ObjstoreConfig config, Settings settings) {
+    if (config.config() instanceof AzureConfig azure && !azure.pipeline().retryDelay().isZero()) {
+      return azure.pipeline().retryDelay();
+    }
+    return settings.initialBackoff();
+  }
+
+  private static Duration maxBackoff(ObjstoreConfig config, Settings settings) {
+    Duration initial = initialBackoff(config, settings);
+    Duration max = settings.maxBackoff();
+    if (config.config() instanceof AzureConfig azure && !azure.pipeline().maxRetryDelay().isZero()) {
+      max = azure.pipeline().maxRetryDelay();
+    }
+    return max.compareTo(initial) < 0 ? initial : max;
   }
 
   /** Attempts per operation: the provider's {@code max_retries} setting, else the default. */

@@ -55,6 +55,43 @@ class S3BucketTest extends BucketCompatibilityKit {
   }
 
   @Test
+  void putUserMetadataIsSentWithEveryUpload() throws Exception {
+    String name = "meta-" + BUCKETS.incrementAndGet();
+    server.createBucket(name);
+    S3Config base = S3ProxyServer.config(server.endpoint(), name, S3Config.MIN_PART_SIZE, HttpConfig.defaults(), 0);
+    S3Config withMetadata = new S3Config(base.bucket(), base.endpoint(), base.region(), false, false,
+        base.accessKey(), base.secretKey(), "", true, false,
+        java.util.Map.of("X-Amz-Meta-Team", "observability", "owner", "thanos", "Cache-Control", "no-cache"),
+        base.httpConfig(), false, "", base.bucketLookupType(), true, false, base.partSize(), null, "", 0);
+    try (Bucket bucket = new S3Bucket(withMetadata, dataDir.resolve("spool"));
+        var client = S3ClientFactory.create(base)) {
+      put(bucket, "small", "x");
+      bucket.upload("large", oneShotStream(randomBytes(MULTIPART_SIZE, 9)), -1);
+      for (String key : new String[] {"small", "large"}) {
+        var head = client.headObject(b -> b.bucket(name).key(key));
+        assertThat(head.metadata()).containsEntry("team", "observability").containsEntry("owner", "thanos");
+        assertThat(head.cacheControl()).isEqualTo("no-cache");
+      }
+    }
+  }
+
+  @Test
+  void listObjectsV1ListsTheSameEntries() throws Exception {
+    put(bucket(), "d/a", "1");
+    put(bucket(), "d/b/c", "2");
+    put(bucket(), "e", "3");
+    S3Config base = S3ProxyServer.config(server.endpoint(), bucket().name(), S3Config.MIN_PART_SIZE,
+        HttpConfig.defaults(), 0);
+    S3Config v1 = new S3Config(base.bucket(), base.endpoint(), "", false, false, base.accessKey(),
+        base.secretKey(), "", true, false, java.util.Map.of(), base.httpConfig(), false, "v1",
+        base.bucketLookupType(), true, false, base.partSize(), null, "", 0);
+    try (Bucket bucket = new S3Bucket(v1, dataDir.resolve("spool"))) {
+      assertThat(list(bucket, "", io.thanosjvm.objstore.IterOptions.flat())).containsExactly("d/", "e");
+      assertThat(list(bucket, "d", io.thanosjvm.objstore.IterOptions.allObjects())).containsExactly("d/a", "d/b/c");
+    }
+  }
+
+  @Test
   void wrongCredentialsAreAPermanentError() throws Exception {
     put(bucket(), "obj", "x");
     S3Config bad = new S3Config(bucket().name(), server.endpoint(), "", false, false, "local-identity",
