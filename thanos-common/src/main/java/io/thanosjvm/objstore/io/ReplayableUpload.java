@@ -65,9 +65,25 @@ public final class ReplayableUpload implements AutoCloseable {
     return length;
   }
 
-  /** Opens a fresh stream over all bytes; the caller closes it. */
-  public InputStream open() throws IOException {
-    return buffer != null ? new ByteArrayInputStream(buffer) : Files.newInputStream(file);
+  /**
+   * Opens a fresh stream over all bytes; the caller closes it. The stream is a {@link ReplayableStream},
+   * so a consumer that sends it in parts (multipart uploads) can re-read any part for a retry.
+   */
+  public ReplayableStream open() throws IOException {
+    return new ReplayableStream(openAt(0), this);
+  }
+
+  /** Opens a fresh stream starting at byte {@code offset}. */
+  public InputStream openAt(long offset) throws IOException {
+    if (offset < 0 || offset > length) {
+      throw new IllegalArgumentException("offset " + offset + " outside 0.." + length);
+    }
+    if (buffer != null) {
+      return new ByteArrayInputStream(buffer, (int) offset, (int) (length - offset));
+    }
+    InputStream in = Files.newInputStream(file);
+    in.skipNBytes(offset);
+    return in;
   }
 
   /** Deletes the spool file, if any. */

@@ -8,7 +8,12 @@ import io.thanosjvm.objstore.ObjectNames;
 import io.thanosjvm.objstore.ObjectNotFoundException;
 import io.thanosjvm.objstore.config.S3Config;
 import io.thanosjvm.objstore.io.RangeInputStream;
+import io.thanosjvm.objstore.io.ReplayableStream;
 import io.thanosjvm.objstore.io.ReplayableUpload;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -28,16 +33,21 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * A bucket in S3 or an S3-compatible store. Objects up to the part size (or all, with {@code
  * disable_multipart}) go up in one PUT; larger ones as a multipart upload whose completion makes the object
  * visible atomically, aborted on failure. Uploads of unknown length are first spooled to a temporary file.
+ * When the source is a {@link ReplayableStream} (as {@link io.thanosjvm.objstore.retry.RetryingBucket}
+ * passes), a part that fails transiently is re-sent on its own instead of restarting the whole upload.
  */
 public final class S3Bucket implements Bucket {
 
   private static final String OCTET_STREAM = "application/octet-stream";
+  /** Attempts per multipart part when {@code max_retries} is 0. */
+  private static final int DEFAULT_PART_ATTEMPTS = 10;
 
   private final S3Client client;
   private final S3Config config;
   private final S3WriteOptions writeOptions;
   private final S3Lister lister;
   private final Path spoolDir;
+  private final Retry partRetry;
 
   /** Creates a bucket and its SDK client from {@code config}; temporary files go to {@code spoolDir}. */
   public S3Bucket(S3Config config, Path spoolDir) {
@@ -50,6 +60,11 @@ public final class S3Bucket implements Bucket {
     this.writeOptions = new S3WriteOptions(config);
     this.lister = new S3Lister(client, config.bucket(), "v1".equals(config.listObjectsVersion()));
     this.spoolDir = spoolDir;
+    this.partRetry = Retry.of("s3-part-" + config.bucket(), RetryConfig.custom()
+        .maxAttempts(config.maxRetries() > 0 ? config.maxRetries() + 1 : DEFAULT_PART_ATTEMPTS)
+        .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(5)))
+        .retryOnException(e -> e instanceof SdkException sdk && S3Errors.isRetryable(sdk))
+        .build());
   }
 
   @Override
@@ -127,11 +142,17 @@ public final class S3Bucket implements Bucket {
       long sent = 0;
       for (int partNumber = 1; sent < length; partNumber++) {
         long size = Math.min(partSize, length - sent);
-        String etag = client.uploadPart(writeOptions.apply(
-                software.amazon.awssdk.services.s3.model.UploadPartRequest.builder()
-                    .bucket(config.bucket()).key(name).uploadId(uploadId).partNumber(partNumber)
-                    .contentLength(size)).build(),
-            body(new RangeInputStream(new NonClosing(data), size), size)).eTag();
+        var request = writeOptions.apply(software.amazon.awssdk.services.s3.model.UploadPartRequest.builder()
+            .bucket(config.bucket()).key(name).uploadId(uploadId).partNumber(partNumber)
+            .contentLength(size)).build();
+        String etag;
+        if (data instanceof ReplayableStream replayable) {
+          long offset = sent;
+          etag = partRetry.executeSupplier(() -> client.uploadPart(request,
+              replayableBody(replayable, offset, size)).eTag());
+        } else {
+          etag = client.uploadPart(request, body(new RangeInputStream(new NonClosing(data), size), size)).eTag();
+        }
         parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
         sent += size;
       }
@@ -151,6 +172,17 @@ public final class S3Bucket implements Bucket {
     } catch (SdkException ignored) {
       // Best effort: a lifecycle rule or a later abort cleans up; the object itself never became visible.
     }
+  }
+
+  /** A part body that re-reads its bytes from the replayable source on every attempt. */
+  private static RequestBody replayableBody(ReplayableStream source, long offset, long size) {
+    return RequestBody.fromContentProvider(() -> {
+      try {
+        return new RangeInputStream(source.openAt(offset), size);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, size, OCTET_STREAM);
   }
 
   /** A body read once, straight from the caller's stream: nothing is buffered. */

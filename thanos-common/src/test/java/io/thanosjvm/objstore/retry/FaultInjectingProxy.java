@@ -44,6 +44,7 @@ final class FaultInjectingProxy implements AutoCloseable {
   });
   private final AtomicInteger[] counts = new AtomicInteger[Fault.values().length];
   private volatile boolean enabled = true;
+  private volatile java.util.function.Predicate<String> eligible = requestLine -> true;
 
   FaultInjectingProxy(int upstreamPort, long seed, double errorRate, double stallRate, double cutRate,
       Duration stall) throws IOException {
@@ -69,6 +70,11 @@ final class FaultInjectingProxy implements AutoCloseable {
     return counts[fault.ordinal()].get();
   }
 
+  /** Restricts faults to requests whose request line matches (e.g. only multipart part uploads). */
+  void onlyFor(java.util.function.Predicate<String> requestLine) {
+    eligible = requestLine;
+  }
+
   /** Turns fault injection on or off (off: a plain proxy). */
   void enabled(boolean on) {
     enabled = on;
@@ -85,8 +91,8 @@ final class FaultInjectingProxy implements AutoCloseable {
     }
   }
 
-  private synchronized Fault nextFault(String method) {
-    if (!enabled) {
+  private synchronized Fault nextFault(String method, String requestLine) {
+    if (!enabled || !eligible.test(requestLine)) {
       return Fault.NONE;
     }
     double r = random.nextDouble();
@@ -121,7 +127,7 @@ final class FaultInjectingProxy implements AutoCloseable {
           out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
           out.flush();
         }
-        Fault fault = nextFault(method);
+        Fault fault = nextFault(method, head.get(0));
         counts[fault.ordinal()].incrementAndGet();
         if (fault == Fault.STALL) {
           Thread.sleep(stall.toMillis());
