@@ -48,6 +48,7 @@ public final class S3Bucket implements Bucket {
   private final S3Lister lister;
   private final Path spoolDir;
   private final Retry partRetry;
+  private final S3Timeouts timeouts;
 
   /** Creates a bucket and its SDK client from {@code config}; temporary files go to {@code spoolDir}. */
   public S3Bucket(S3Config config, Path spoolDir) {
@@ -58,7 +59,9 @@ public final class S3Bucket implements Bucket {
     this.client = client;
     this.config = config;
     this.writeOptions = new S3WriteOptions(config);
-    this.lister = new S3Lister(client, config.bucket(), "v1".equals(config.listObjectsVersion()));
+    this.timeouts = new S3Timeouts(config.httpConfig());
+    this.lister = new S3Lister(client, config.bucket(), "v1".equals(config.listObjectsVersion()),
+        timeouts.override(0));
     this.spoolDir = spoolDir;
     this.partRetry = Retry.of("s3-part-" + config.bucket(), RetryConfig.custom()
         .maxAttempts(config.maxRetries() > 0 ? config.maxRetries() + 1 : DEFAULT_PART_ATTEMPTS)
@@ -122,7 +125,7 @@ public final class S3Bucket implements Bucket {
       if (config.disableMultipart() || length <= partSize) {
         client.putObject(writeOptions.apply(
                 software.amazon.awssdk.services.s3.model.PutObjectRequest.builder()
-                    .bucket(config.bucket()).key(name).contentLength(length)).build(),
+                    .bucket(config.bucket()).key(name).contentLength(length), timeouts.attempt(length)).build(),
             body(data, length));
       } else {
         uploadMultipart(name, data, length, partSize);
@@ -135,7 +138,7 @@ public final class S3Bucket implements Bucket {
   private void uploadMultipart(String name, InputStream data, long length, long partSize) throws IOException {
     String uploadId = client.createMultipartUpload(writeOptions.apply(
         software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest.builder()
-            .bucket(config.bucket()).key(name).contentType(OCTET_STREAM)).build()).uploadId();
+            .bucket(config.bucket()).key(name).contentType(OCTET_STREAM), timeouts.attempt(0)).build()).uploadId();
     boolean completed = false;
     try {
       List<CompletedPart> parts = new ArrayList<>();
@@ -144,7 +147,7 @@ public final class S3Bucket implements Bucket {
         long size = Math.min(partSize, length - sent);
         var request = writeOptions.apply(software.amazon.awssdk.services.s3.model.UploadPartRequest.builder()
             .bucket(config.bucket()).key(name).uploadId(uploadId).partNumber(partNumber)
-            .contentLength(size)).build();
+            .contentLength(size).overrideConfiguration(timeouts.override(size))).build();
         String etag;
         if (data instanceof ReplayableStream replayable) {
           long offset = sent;
@@ -157,6 +160,7 @@ public final class S3Bucket implements Bucket {
         sent += size;
       }
       client.completeMultipartUpload(b -> b.bucket(config.bucket()).key(name).uploadId(uploadId)
+          .overrideConfiguration(timeouts.override(0))
           .multipartUpload(m -> m.parts(parts)));
       completed = true;
     } finally {
@@ -168,7 +172,8 @@ public final class S3Bucket implements Bucket {
 
   private void abortQuietly(String name, String uploadId) {
     try {
-      client.abortMultipartUpload(b -> b.bucket(config.bucket()).key(name).uploadId(uploadId));
+      client.abortMultipartUpload(b -> b.bucket(config.bucket()).key(name).uploadId(uploadId)
+          .overrideConfiguration(timeouts.override(0)));
     } catch (SdkException ignored) {
       // Best effort: a lifecycle rule or a later abort cleans up; the object itself never became visible.
     }
@@ -201,7 +206,7 @@ public final class S3Bucket implements Bucket {
   public void delete(String name) throws IOException {
     ObjectNames.requireObjectName(name);
     try {
-      client.deleteObject(b -> b.bucket(config.bucket()).key(name));
+      client.deleteObject(b -> b.bucket(config.bucket()).key(name).overrideConfiguration(timeouts.override(0)));
     } catch (SdkException e) {
       throw S3Errors.translate(name(), "delete", name, e);
     }
@@ -237,7 +242,8 @@ public final class S3Bucket implements Bucket {
     ObjectNames.requireObjectName(name);
     try {
       return client.headObject(writeOptions.apply(
-          HeadObjectRequest.builder().bucket(config.bucket()).key(name)).build());
+          HeadObjectRequest.builder().bucket(config.bucket()).key(name)
+              .overrideConfiguration(timeouts.override(0))).build());
     } catch (SdkException e) {
       throw S3Errors.translate(name(), "attributes", name, e);
     }

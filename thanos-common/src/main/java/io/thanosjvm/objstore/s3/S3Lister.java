@@ -6,6 +6,7 @@ import io.thanosjvm.objstore.ObjectNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.ListObjectsRequest;
@@ -23,11 +24,13 @@ final class S3Lister {
   private final S3Client client;
   private final String bucket;
   private final boolean v1;
+  private final AwsRequestOverrideConfiguration timeout;
 
-  S3Lister(S3Client client, String bucket, boolean v1) {
+  S3Lister(S3Client client, String bucket, boolean v1, AwsRequestOverrideConfiguration timeout) {
     this.client = client;
     this.bucket = bucket;
     this.v1 = v1;
+    this.timeout = timeout;
   }
 
   /** Lists {@code prefix}; {@code recursive} drops the delimiter. */
@@ -38,12 +41,12 @@ final class S3Lister {
       List<String> page = new ArrayList<>();
       if (v1) {
         ListObjectsResponse r = client.listObjects(ListObjectsRequest.builder()
-            .bucket(bucket).prefix(prefix).delimiter(delimiter).marker(token).build());
+            .bucket(bucket).prefix(prefix).delimiter(delimiter).marker(token).overrideConfiguration(timeout).build());
         collect(page, r.contents(), r.commonPrefixes(), prefix);
         token = Boolean.TRUE.equals(r.isTruncated()) ? nextMarker(r) : null;
       } else {
         ListObjectsV2Response r = client.listObjectsV2(ListObjectsV2Request.builder()
-            .bucket(bucket).prefix(prefix).delimiter(delimiter).continuationToken(token).build());
+            .bucket(bucket).prefix(prefix).delimiter(delimiter).continuationToken(token).overrideConfiguration(timeout).build());
         collect(page, r.contents(), r.commonPrefixes(), prefix);
         token = Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null;
       }

@@ -83,8 +83,9 @@ final class S3WriteOptions {
     }
   }
 
-  private AwsRequestOverrideConfiguration headerOverride() {
-    AwsRequestOverrideConfiguration.Builder b = AwsRequestOverrideConfiguration.builder();
+  private AwsRequestOverrideConfiguration headerOverride(java.time.Duration attemptTimeout) {
+    AwsRequestOverrideConfiguration.Builder b =
+        AwsRequestOverrideConfiguration.builder().apiCallAttemptTimeout(attemptTimeout);
     headers.forEach(b::putHeader);
     return b.build();
   }
@@ -103,8 +104,8 @@ final class S3WriteOptions {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
-  PutObjectRequest.Builder apply(PutObjectRequest.Builder b) {
-    b.metadata(metadata).overrideConfiguration(headerOverride());
+  PutObjectRequest.Builder apply(PutObjectRequest.Builder b, java.time.Duration attemptTimeout) {
+    b.metadata(metadata).overrideConfiguration(headerOverride(attemptTimeout));
     if (sse != null) {
       switch (sse.type()) {
         case SseConfig.SSE_S3 -> b.serverSideEncryption(ServerSideEncryption.AES256);
@@ -116,8 +117,9 @@ final class S3WriteOptions {
     return b;
   }
 
-  CreateMultipartUploadRequest.Builder apply(CreateMultipartUploadRequest.Builder b) {
-    b.metadata(metadata).overrideConfiguration(headerOverride());
+  CreateMultipartUploadRequest.Builder apply(
+      CreateMultipartUploadRequest.Builder b, java.time.Duration attemptTimeout) {
+    b.metadata(metadata).overrideConfiguration(headerOverride(attemptTimeout));
     if (sse != null) {
       switch (sse.type()) {
         case SseConfig.SSE_S3 -> b.serverSideEncryption(ServerSideEncryption.AES256);

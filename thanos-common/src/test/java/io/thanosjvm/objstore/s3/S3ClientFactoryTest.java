@@ -46,6 +46,14 @@ class S3ClientFactoryTest {
   }
 
   @Test
+  void requestsWithABodyGetAnAttemptBoundGrowingWithTheBody() {
+    S3Timeouts timeouts = new S3Timeouts(s3("  endpoint: e\n  http_config:\n    response_header_timeout: 30s")
+        .httpConfig());
+    assertThat(timeouts.attempt(0)).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(timeouts.attempt(64L << 20)).isEqualTo(java.time.Duration.ofSeconds(30 + 256));
+  }
+
+  @Test
   void partSizeZeroMeansTheLibraryDefault() {
     assertThat(s3("  endpoint: e\n  part_size: 0").effectivePartSize()).isEqualTo(128L << 20);
     assertThat(s3("  endpoint: e").effectivePartSize()).isEqualTo(64L << 20);
