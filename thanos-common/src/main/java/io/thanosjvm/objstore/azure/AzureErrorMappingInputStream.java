@@ -1,5 +1,6 @@
 package io.thanosjvm.objstore.azure;
 
+import com.azure.core.exception.HttpResponseException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,8 @@ final class AzureErrorMappingInputStream extends FilterInputStream {
       return in.read();
     } catch (RuntimeException e) {
       throw AzureErrors.translate(container, "get", blob, e);
+    } catch (IOException e) {
+      throw typed(e);
     }
   }
 
@@ -31,7 +34,22 @@ final class AzureErrorMappingInputStream extends FilterInputStream {
       return in.read(b, off, len);
     } catch (RuntimeException e) {
       throw AzureErrors.translate(container, "get", blob, e);
+    } catch (IOException e) {
+      throw typed(e);
     }
+  }
+
+  /**
+   * An HTTP answer inside a read error decides retryability (e.g. 412: the blob changed since the read
+   * began, which must not be resumed against the new version); plain I/O errors stay transient.
+   */
+  private IOException typed(IOException e) {
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof HttpResponseException http) {
+        return AzureErrors.translate(container, "get", blob, http);
+      }
+    }
+    return e;
   }
 
   @Override
