@@ -1,0 +1,2 @@
+/** TLS trust for the providers' HTTP clients from {@code http_config.tls_config}. */
+package io.thanosjvm.objstore.tls;
