@@ -1,6 +1,13 @@
 package io.thanosjvm.app.query;
 
+import io.thanosjvm.api.QueryApi;
 import io.thanosjvm.autoconfigure.ThanosQueryProperties;
+import io.thanosjvm.promql.engine.Engine;
+import io.thanosjvm.promql.engine.EngineOptions;
+import java.time.Clock;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.scheduler.Schedulers;
 import io.thanosjvm.info.InfoService;
 import io.thanosjvm.query.QueryInfo;
 import io.thanosjvm.query.endpoint.EndpointSet;
@@ -52,6 +59,22 @@ class QueryConfiguration {
   @Bean
   InfoService infoService(EndpointSet endpoints) {
     return new InfoService(() -> Optional.of(QueryInfo.of(endpoints.stores())));
+  }
+
+  @Bean
+  Engine promqlEngine(ThanosQueryProperties props) {
+    return new Engine(new EngineOptions(props.getLookbackDelta(), EngineOptions.defaults().maxSamples(),
+        props.getTimeout(), Duration.ofMinutes(1), Clock.systemUTC()));
+  }
+
+  @Bean
+  QueryApi queryApi(Engine engine, ProxyStore proxy, ThanosQueryProperties props) {
+    return new QueryApi(engine, proxy, Clock.systemUTC(), props.isPartialResponse());
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> queryApiRoutes(QueryApi api) {
+    return QueryApiRoutes.routes(api, Schedulers.boundedElastic());
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

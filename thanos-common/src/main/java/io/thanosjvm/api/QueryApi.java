@@ -1,0 +1,284 @@
+package io.thanosjvm.api;
+
+import io.thanosjvm.model.Labels;
+import io.thanosjvm.model.Matcher;
+import io.thanosjvm.promql.PromqlParseException;
+import io.thanosjvm.promql.QueryCanceledException;
+import io.thanosjvm.promql.QueryExecutionException;
+import io.thanosjvm.promql.QueryTimeoutException;
+import io.thanosjvm.promql.ast.Expr;
+import io.thanosjvm.promql.ast.VectorSelector;
+import io.thanosjvm.promql.engine.Engine;
+import io.thanosjvm.promql.engine.QueryControl;
+import io.thanosjvm.promql.engine.QueryResult;
+import io.thanosjvm.promql.parser.PromqlParser;
+import io.thanosjvm.query.StoreQueryable;
+import io.thanosjvm.store.WireMatchers;
+import io.thanosjvm.wire.storepb.LabelNamesRequest;
+import io.thanosjvm.wire.storepb.LabelNamesResponse;
+import io.thanosjvm.wire.storepb.LabelValuesRequest;
+import io.thanosjvm.wire.storepb.LabelValuesResponse;
+import io.thanosjvm.wire.storepb.PartialResponseStrategy;
+import io.thanosjvm.wire.storepb.SeriesRequest;
+import io.thanosjvm.wire.storepb.SeriesResponse;
+import io.thanosjvm.wire.storepb.StoreGrpc;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Prometheus' query, series and label endpoints over the PromQL engine and a StoreAPI (the querier's proxy),
+ * with Prometheus' parameters, validation messages and error types. Thanos' {@code partial_response}
+ * parameter selects WARN or ABORT for store failures.
+ */
+public final class QueryApi {
+
+  private static final long MAX_POINTS = 11_000;
+
+  private final Engine engine;
+  private final StoreGrpc.StoreImplBase store;
+  private final InstantSource clock;
+  private final boolean partialResponseDefault;
+
+  /** The API over {@code store} evaluating with {@code engine}. */
+  public QueryApi(Engine engine, StoreGrpc.StoreImplBase store, InstantSource clock, boolean partialResponseDefault) {
+    this.engine = engine;
+    this.store = store;
+    this.clock = clock;
+    this.partialResponseDefault = partialResponseDefault;
+  }
+
+  /** {@code /api/v1/query}. */
+  public ApiResponse query(ApiParams p) {
+    return answer(() -> {
+      long time = p.time("time", clock.millis());
+      Expr expr = parse(p.get("query"), true);
+      QueryResult r = evaluate(() -> engine.instantQuery(queryable(p), expr, time, new QueryControl()));
+      return ApiResponse.success(ResultJson.encode(r.value()), r.warnings());
+    });
+  }
+
+  /** {@code /api/v1/query_range}. */
+  public ApiResponse queryRange(ApiParams p) {
+    return answer(() -> {
+      long start = required(p, "start", true);
+      long end = required(p, "end", true);
+      if (end < start) {
+        throw ApiException.badParameter("end", "end timestamp must not be before start time");
+      }
+      long step = required(p, "step", false);
+      if (step <= 0) {
+        throw ApiException.badParameter("step",
+            "zero or negative query resolution step widths are not accepted. Try a positive integer");
+      }
+      if ((end - start) / step > MAX_POINTS) {
+        throw new ApiException(ApiError.BAD_DATA, "exceeded maximum resolution of 11,000 points per timeseries. "
+            + "Try decreasing the query resolution (?step=XX)");
+      }
+      Expr expr = parse(p.get("query"), false);
+      QueryResult r = evaluate(() -> engine.rangeQuery(queryable(p), expr, start, end, step, new QueryControl()));
+      return ApiResponse.success(ResultJson.encode(r.value()), r.warnings());
+    });
+  }
+
+  /** {@code /api/v1/series}. */
+  public ApiResponse series(ApiParams p) {
+    return answer(() -> {
+      List<String> selectors = p.all("match[]");
+      if (selectors.isEmpty()) {
+        throw new ApiException(ApiError.BAD_DATA, "no match[] parameter provided");
+      }
+      long start = p.time("start", ApiParams.MIN_TIME);
+      long end = p.time("end", ApiParams.MAX_TIME);
+      TreeSet<Labels> all = new TreeSet<>();
+      List<String> warnings = new ArrayList<>();
+      for (String sel : selectors) {
+        SeriesRequest.Builder req = SeriesRequest.newBuilder().setMinTime(start).setMaxTime(end).setSkipChunks(true)
+            .setPartialResponseStrategy(strategy(p));
+        matchers(sel).forEach(m -> req.addMatchers(WireMatchers.toStore(m)));
+        for (SeriesResponse r : call(req.build())) {
+          if (r.hasWarning()) {
+            warnings.add(r.getWarning());
+          } else if (r.hasSeries()) {
+            Labels.Builder b = Labels.builder();
+            r.getSeries().getLabelsList().forEach(l -> b.set(l.getName(), l.getValue()));
+            all.add(b.build());
+          }
+        }
+      }
+      StringBuilder sb = new StringBuilder("[");
+      for (Labels l : all) {
+        if (sb.length() > 1) {
+          sb.append(',');
+        }
+        PromJson.labels(sb, l);
+      }
+      return ApiResponse.success(sb.append(']').toString(), warnings);
+    });
+  }
+
+  /** {@code /api/v1/labels}. */
+  public ApiResponse labels(ApiParams p) {
+    return answer(() -> {
+      LabelNamesRequest.Builder req = LabelNamesRequest.newBuilder()
+          .setStart(p.time("start", ApiParams.MIN_TIME)).setEnd(p.time("end", ApiParams.MAX_TIME))
+          .setPartialResponseStrategy(strategy(p));
+      for (String sel : p.all("match[]")) {
+        matchers(sel).forEach(m -> req.addMatchers(WireMatchers.toStore(m)));
+      }
+      LabelNamesResponse r = unary(o -> store.labelNames(req.build(), o));
+      return ApiResponse.success(stringArray(r.getNamesList()), r.getWarningsList());
+    });
+  }
+
+  /** {@code /api/v1/label/<name>/values}. */
+  public ApiResponse labelValues(String name, ApiParams p) {
+    return answer(() -> {
+      if (!io.thanosjvm.model.Label.isValidName(name)) {
+        throw new ApiException(ApiError.BAD_DATA, "invalid label name: \"" + name + "\"");
+      }
+      LabelValuesRequest.Builder req = LabelValuesRequest.newBuilder().setLabel(name)
+          .setStart(p.time("start", ApiParams.MIN_TIME)).setEnd(p.time("end", ApiParams.MAX_TIME))
+          .setPartialResponseStrategy(strategy(p));
+      for (String sel : p.all("match[]")) {
+        matchers(sel).forEach(m -> req.addMatchers(WireMatchers.toStore(m)));
+      }
+      LabelValuesResponse r = unary(o -> store.labelValues(req.build(), o));
+      return ApiResponse.success(stringArray(r.getValuesList()), r.getWarningsList());
+    });
+  }
+
+  private interface Action {
+    ApiResponse run();
+  }
+
+  private interface Evaluation {
+    QueryResult run();
+  }
+
+  private static ApiResponse answer(Action a) {
+    try {
+      return a.run();
+    } catch (ApiException e) {
+      return ApiResponse.error(e.error(), e.getMessage());
+    }
+  }
+
+  private static QueryResult evaluate(Evaluation e) {
+    try {
+      return e.run();
+    } catch (QueryTimeoutException t) {
+      throw new ApiException(ApiError.TIMEOUT, t.getMessage());
+    } catch (QueryCanceledException c) {
+      throw new ApiException(ApiError.CANCELED, c.getMessage());
+    } catch (QueryExecutionException x) {
+      throw new ApiException(ApiError.EXECUTION, x.getMessage());
+    }
+  }
+
+  private StoreQueryable queryable(ApiParams p) {
+    return new StoreQueryable(store, strategy(p));
+  }
+
+  private PartialResponseStrategy strategy(ApiParams p) {
+    String v = p.get("partial_response");
+    boolean partial = v == null || v.isEmpty() ? partialResponseDefault : Boolean.parseBoolean(v) || v.equals("1");
+    return partial ? PartialResponseStrategy.WARN : PartialResponseStrategy.ABORT;
+  }
+
+  private static long required(ApiParams p, String name, boolean time) {
+    String v = p.get(name);
+    if (v == null || v.isEmpty()) {
+      throw ApiException.badParameter(name, "cannot parse \"\" to a valid " + (time ? "timestamp" : "duration"));
+    }
+    return time ? p.requiredTime(name) : p.duration(name, 0);
+  }
+
+  private static Expr parse(String query, boolean instant) {
+    try {
+      return PromqlParser.parse(query == null ? "" : query);
+    } catch (PromqlParseException e) {
+      throw instant ? ApiException.badParameter("query", e.getMessage())
+          : new ApiException(ApiError.BAD_DATA, e.getMessage());
+    }
+  }
+
+  private static List<Matcher> matchers(String selector) {
+    Expr e;
+    try {
+      e = PromqlParser.parse(selector);
+    } catch (PromqlParseException x) {
+      if (x.getMessage().contains("vector selector must contain at least one non-empty matcher")) {
+        // Prometheus parses match[] without that check and answers with its own message
+        throw ApiException.badParameter("match[]", "match[] must contain at least one non-empty matcher");
+      }
+      throw ApiException.badParameter("match[]", x.getMessage());
+    }
+    if (!(e instanceof VectorSelector vs)) {
+      throw ApiException.badParameter("match[]", "1:1: parse error: expected type instant vector in selector");
+    }
+    List<Matcher> ms = vs.matchers();
+    if (ms.stream().allMatch(Matcher::matchesEmpty)) {
+      throw ApiException.badParameter("match[]", "match[] must contain at least one non-empty matcher");
+    }
+    return ms;
+  }
+
+  private List<SeriesResponse> call(SeriesRequest request) {
+    List<SeriesResponse> out = new ArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    store.series(request, new Collector<>(out, done));
+    await(done);
+    return out;
+  }
+
+  private static <T> T unary(java.util.function.Consumer<io.grpc.stub.StreamObserver<T>> call) {
+    List<T> out = new ArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    call.accept(new Collector<>(out, done));
+    await(done);
+    return out.get(0);
+  }
+
+  private static void await(CompletableFuture<Void> done) {
+    try {
+      done.get();
+    } catch (ExecutionException e) {
+      throw new ApiException(ApiError.EXECUTION, "fetching from stores: " + e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(ApiError.CANCELED, "interrupted");
+    }
+  }
+
+  private static String stringArray(List<String> values) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      PromJson.string(sb, values.get(i));
+    }
+    return sb.append(']').toString();
+  }
+
+  private record Collector<T>(List<T> out, CompletableFuture<Void> done) implements io.grpc.stub.StreamObserver<T> {
+    @Override
+    public void onNext(T value) {
+      out.add(value);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      done.completeExceptionally(t);
+    }
+
+    @Override
+    public void onCompleted() {
+      done.complete(null);
+    }
+  }
+}

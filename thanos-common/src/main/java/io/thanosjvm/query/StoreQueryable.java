@@ -1,0 +1,151 @@
+package io.thanosjvm.query;
+
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import io.thanosjvm.model.Labels;
+import io.thanosjvm.model.Matcher;
+import io.thanosjvm.promql.QueryExecutionException;
+import io.thanosjvm.promql.storage.ArraySampleIterator;
+import io.thanosjvm.promql.storage.ListSeriesSet;
+import io.thanosjvm.promql.storage.Queryable;
+import io.thanosjvm.promql.storage.SampleIterator;
+import io.thanosjvm.promql.storage.SelectHints;
+import io.thanosjvm.promql.storage.Series;
+import io.thanosjvm.promql.storage.SeriesSet;
+import io.thanosjvm.store.WireMatchers;
+import io.thanosjvm.tsdb.chunkenc.XorIterator;
+import io.thanosjvm.wire.storepb.AggrChunk;
+import io.thanosjvm.wire.storepb.Chunk;
+import io.thanosjvm.wire.storepb.Func;
+import io.thanosjvm.wire.storepb.Grouping;
+import io.thanosjvm.wire.storepb.PartialResponseStrategy;
+import io.thanosjvm.wire.storepb.QueryHints;
+import io.thanosjvm.wire.storepb.Range;
+import io.thanosjvm.wire.storepb.SeriesRequest;
+import io.thanosjvm.wire.storepb.SeriesResponse;
+import io.thanosjvm.wire.storepb.StoreGrpc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The PromQL engine's view of the StoreAPI: one Series call per selector (through the in-process proxy),
+ * raw XOR chunks decoded into primitive arrays, overlapping chunks of a series merged by timestamp.
+ * Store warnings become query warnings; a failure under ABORT becomes an execution error.
+ */
+public final class StoreQueryable implements Queryable {
+
+  private final StoreGrpc.StoreImplBase store;
+  private final PartialResponseStrategy strategy;
+
+  /** A queryable over {@code store} (usually the querier's proxy). */
+  public StoreQueryable(StoreGrpc.StoreImplBase store, PartialResponseStrategy strategy) {
+    this.store = store;
+    this.strategy = strategy;
+  }
+
+  @Override
+  public SeriesSet select(SelectHints hints, List<Matcher> matchers) {
+    SeriesRequest.Builder req = SeriesRequest.newBuilder().setMinTime(hints.start()).setMaxTime(hints.end())
+        .setPartialResponseStrategy(strategy)
+        .setQueryHints(QueryHints.newBuilder().setStepMillis(hints.step())
+            .setFunc(Func.newBuilder().setName(hints.function()))
+            .setRange(Range.newBuilder().setMillis(hints.range()))
+            .setGrouping(Grouping.newBuilder().setBy(hints.by()).addAllLabels(hints.grouping())));
+    matchers.forEach(m -> req.addMatchers(WireMatchers.toStore(m)));
+    List<SeriesResponse> frames = call(req.build());
+    List<Series> series = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (SeriesResponse r : frames) {
+      if (r.hasWarning()) {
+        warnings.add(r.getWarning());
+      } else if (r.hasSeries()) {
+        series.add(decode(r.getSeries()));
+      }
+    }
+    return new ListSeriesSet(series, warnings);
+  }
+
+  private List<SeriesResponse> call(SeriesRequest request) {
+    List<SeriesResponse> out = new ArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    store.series(request, new StreamObserver<>() {
+      @Override
+      public void onNext(SeriesResponse value) {
+        out.add(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        done.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {
+        done.complete(null);
+      }
+    });
+    try {
+      done.get();
+      return out;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      String msg = cause instanceof StatusRuntimeException sre
+          ? sre.getStatus().getCode() + ": " + sre.getStatus().getDescription() : cause.getMessage();
+      throw new QueryExecutionException("fetching series: " + msg, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QueryExecutionException("interrupted while fetching series", e);
+    }
+  }
+
+  /** Decodes a wire series' raw XOR chunks into one sorted, de-duplicated sample array. */
+  static Series decode(io.thanosjvm.wire.storepb.Series s) {
+    Labels.Builder b = Labels.builder();
+    s.getLabelsList().forEach(l -> b.set(l.getName(), l.getValue()));
+    Labels labels = b.build();
+    int capacity = 0;
+    for (AggrChunk c : s.getChunksList()) {
+      if (c.hasRaw() && c.getRaw().getType() == Chunk.Encoding.XOR && c.getRaw().getData().size() >= 2) {
+        byte[] d = c.getRaw().getData().substring(0, 2).toByteArray();
+        capacity += ((d[0] & 0xff) << 8) | (d[1] & 0xff);
+      }
+    }
+    long[] ts = new long[capacity];
+    double[] vs = new double[capacity];
+    int n = 0;
+    boolean sorted = true;
+    XorIterator it = new XorIterator();
+    for (AggrChunk c : s.getChunksList()) {
+      if (!c.hasRaw() || c.getRaw().getType() != Chunk.Encoding.XOR) {
+        continue; // downsampled aggregates are selected by the query layer (not yet)
+      }
+      byte[] data = c.getRaw().getData().toByteArray();
+      it.reset(data, 0, data.length);
+      while (it.next() && n < capacity) {
+        if (n > 0 && it.atT() <= ts[n - 1]) {
+          sorted = false;
+        }
+        ts[n] = it.atT();
+        vs[n] = it.atV();
+        n++;
+      }
+    }
+    if (!sorted) {
+      n = SampleSort.sortAndDedupe(ts, vs, n);
+    }
+    final int count = n;
+    return new Series() {
+      @Override
+      public Labels labels() {
+        return labels;
+      }
+
+      @Override
+      public SampleIterator iterator() {
+        return new ArraySampleIterator(ts, vs, 0, count);
+      }
+    };
+  }
+}

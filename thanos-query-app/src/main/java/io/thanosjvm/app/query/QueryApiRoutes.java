@@ -1,0 +1,63 @@
+package io.thanosjvm.app.query;
+
+import io.thanosjvm.api.ApiParams;
+import io.thanosjvm.api.ApiResponse;
+import io.thanosjvm.api.QueryApi;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Routes Prometheus' HTTP API v1 to {@link QueryApi}: GET query strings and POST forms alike (label values
+ * is GET only), evaluated on a bounded scheduler, never on the event loop.
+ */
+final class QueryApiRoutes {
+
+  private QueryApiRoutes() {}
+
+  static RouterFunction<ServerResponse> routes(QueryApi api, Scheduler scheduler) {
+    return RouterFunctions.route()
+        .GET("/api/v1/query", r -> handle(r, scheduler, api::query))
+        .POST("/api/v1/query", r -> handle(r, scheduler, api::query))
+        .GET("/api/v1/query_range", r -> handle(r, scheduler, api::queryRange))
+        .POST("/api/v1/query_range", r -> handle(r, scheduler, api::queryRange))
+        .GET("/api/v1/series", r -> handle(r, scheduler, api::series))
+        .POST("/api/v1/series", r -> handle(r, scheduler, api::series))
+        .GET("/api/v1/labels", r -> handle(r, scheduler, api::labels))
+        .POST("/api/v1/labels", r -> handle(r, scheduler, api::labels))
+        .GET("/api/v1/label/{name}/values",
+            r -> handle(r, scheduler, p -> api.labelValues(r.pathVariable("name"), p)))
+        .build();
+  }
+
+  private static Mono<ServerResponse> handle(ServerRequest request, Scheduler scheduler,
+      Function<ApiParams, ApiResponse> endpoint) {
+    Mono<MultiValueMap<String, String>> form = request.headers().contentType()
+        .filter(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith)
+        .map(t -> request.formData())
+        .orElse(Mono.just(new org.springframework.util.LinkedMultiValueMap<>()));
+    return form.map(body -> params(request.queryParams(), body))
+        .publishOn(scheduler)
+        .map(endpoint)
+        .flatMap(r -> ServerResponse.status(HttpStatus.valueOf(r.httpStatus()))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(r.json()));
+  }
+
+  private static ApiParams params(MultiValueMap<String, String> query, MultiValueMap<String, String> form) {
+    Map<String, List<String>> all = new LinkedHashMap<>();
+    form.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    query.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    return new ApiParams(all);
+  }
+}
