@@ -19,7 +19,7 @@ public final class GoFloat {
     return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 
-  /** Go's {@code fmt.Sprint(v)} / {@code FormatFloat(v, 'g', -1, 64)}: exponent when exp < -4 or >= 21. */
+  /** Go's {@code fmt.Sprint(v)} / {@code FormatFloat(v, 'g', -1, 64)}: exponent when exp < -4 or >= 6. */
   public static String formatG(double v) {
     String special = special(v);
     if (special != null) {
@@ -30,7 +30,7 @@ public final class GoFloat {
     }
     BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
     int exp = d.precision() - d.scale() - 1;
-    if (exp < -4 || exp >= 21) {
+    if (exp < -4 || exp >= 6) {
       String digits = d.unscaledValue().abs().toString();
       StringBuilder sb = new StringBuilder();
       if (v < 0) {
