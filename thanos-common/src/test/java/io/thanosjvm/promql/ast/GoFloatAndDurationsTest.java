@@ -18,6 +18,9 @@ class GoFloatAndDurationsTest {
     assertThat(GoFloat.formatF(1e21)).isEqualTo("1000000000000000000000");
     assertThat(GoFloat.formatF(0.1)).isEqualTo("0.1");
     assertThat(GoFloat.formatF(-0.0)).isEqualTo("-0");
+    // JDK 17's Double.toString prints 2.82879384806159008E17 here; Go prints the shortest form.
+    assertThat(GoFloat.formatG(2.82879384806159E17)).isEqualTo("2.82879384806159e+17");
+    assertThat(GoFloat.formatF(2.82879384806159E17)).isEqualTo("282879384806159000");
   }
 
   @Test
