@@ -113,6 +113,15 @@ class EngineTest {
   }
 
   @Test
+  void lookbackDeltaIsConfigurable() {
+    InMemoryQueryable q = new InMemoryQueryable();
+    q.append(Labels.of("__name__", "m"), 0, 1);
+    Engine shortLookback = new Engine(EngineOptions.defaults().withLookbackDelta(Duration.ofMinutes(1)));
+    assertThat(((VectorValue) shortLookback.instantQuery(q, "m", 60_000).value()).elements()).hasSize(1);
+    assertThat(((VectorValue) shortLookback.instantQuery(q, "m", 60_001).value()).elements()).isEmpty();
+  }
+
+  @Test
   void tooManySamplesFailsWithPrometheusMessage() {
     Engine small = new Engine(EngineOptions.defaults().withMaxSamples(10));
     assertThatThrownBy(() -> small.rangeQuery(twoJobs(), "x", 0, 300_000, 15_000))
