@@ -16,10 +16,25 @@ public final class GoFloat {
     if (v == 0) {
       return (1 / v < 0) ? "-0" : "0";
     }
-    return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    return shortest(v).toPlainString();
   }
 
-  /** Go's {@code fmt.Sprint(v)} / {@code FormatFloat(v, 'g', -1, 64)}: exponent when exp < -4 or >= 21. */
+  /**
+   * The shortest decimal that parses back to exactly {@code v} (what Go's shortest formatting produces; JDK 17's
+   * {@code Double.toString} is not always shortest).
+   */
+  static BigDecimal shortest(double v) {
+    BigDecimal exact = new BigDecimal(v);
+    for (int p = 1; p < 17; p++) {
+      BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+      if (r.doubleValue() == v) {
+        return r.stripTrailingZeros();
+      }
+    }
+    return exact.round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+  }
+
+  /** Go's {@code fmt.Sprint(v)} / {@code FormatFloat(v, 'g', -1, 64)}: exponent when exp < -4 or >= 6. */
   public static String formatG(double v) {
     String special = special(v);
     if (special != null) {
@@ -28,9 +43,9 @@ public final class GoFloat {
     if (v == 0) {
       return (1 / v < 0) ? "-0" : "0";
     }
-    BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+    BigDecimal d = shortest(v);
     int exp = d.precision() - d.scale() - 1;
-    if (exp < -4 || exp >= 21) {
+    if (exp < -4 || exp >= 6) {
       String digits = d.unscaledValue().abs().toString();
       StringBuilder sb = new StringBuilder();
       if (v < 0) {

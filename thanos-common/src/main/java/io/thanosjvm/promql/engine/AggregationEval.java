@@ -362,7 +362,6 @@ final class AggregationEval {
 
   private static StepVector countValues(AggregateExpr a, StepVector in, String label, StepGrid g) {
     OutputBuilder out = new OutputBuilder(g.n);
-    Map<Integer, Map<Labels, Integer>> unused = null;
     List<String> grouping = new ArrayList<>(a.grouping());
     if (!a.without()) {
       grouping.add(label);

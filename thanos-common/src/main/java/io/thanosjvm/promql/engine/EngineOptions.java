@@ -49,6 +49,16 @@ public record EngineOptions(Duration lookbackDelta, long maxSamples, Duration ti
     return new EngineOptions(lookbackDelta, maxSamples, t, defaultSubqueryStep, clock);
   }
 
+  /** A copy with another lookback delta (engines are cheap: make one per query for a per-query lookback). */
+  public EngineOptions withLookbackDelta(Duration d) {
+    return new EngineOptions(d, maxSamples, timeout, defaultSubqueryStep, clock);
+  }
+
+  /** A copy with another default subquery step. */
+  public EngineOptions withDefaultSubqueryStep(Duration d) {
+    return new EngineOptions(lookbackDelta, maxSamples, timeout, d, clock);
+  }
+
   /** A copy with another clock. */
   public EngineOptions withClock(InstantSource c) {
     return new EngineOptions(lookbackDelta, maxSamples, timeout, defaultSubqueryStep, c);

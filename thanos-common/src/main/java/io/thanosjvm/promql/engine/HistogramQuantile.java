@@ -1,6 +1,5 @@
 package io.thanosjvm.promql.engine;
 
-import io.thanosjvm.model.Label;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.promql.ast.Call;
 import io.thanosjvm.promql.ast.GoFloat;

@@ -54,11 +54,15 @@ public final class PromqlParser {
     if (p.peek().kind() == TokenKind.EOF) {
       throw new PromqlParseException(query, 0, "no expression found in input");
     }
-    Expr e = p.parseExpr(0);
-    if (p.peek().kind() != TokenKind.EOF) {
-      throw p.unexpected(p.peek(), null);
+    try {
+      Expr e = p.parseExpr(0);
+      if (p.peek().kind() != TokenKind.EOF) {
+        throw p.unexpected(p.peek(), null);
+      }
+      return e;
+    } catch (StackOverflowError e) {
+      throw new PromqlParseException(query, 0, "expression nested too deeply");
     }
-    return e;
   }
 
   // ---- token helpers ----

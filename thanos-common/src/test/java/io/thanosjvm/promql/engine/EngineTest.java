@@ -63,6 +63,19 @@ class EngineTest {
   }
 
   @Test
+  void atStartAndEndPinSelectorsToTheQueryRange() {
+    MatrixValue start = (MatrixValue) ENGINE.rangeQuery(twoJobs(), "x{job=\"a\"} @ start()", 60_000, 120_000, 30_000)
+        .value();
+    assertThat(start.series().get(0).values()).containsExactly(4, 4, 4);
+    MatrixValue end = (MatrixValue) ENGINE.rangeQuery(twoJobs(), "x{job=\"a\"} @ end() offset 15s", 60_000, 120_000,
+        30_000).value();
+    assertThat(end.series().get(0).values()).containsExactly(7, 7, 7);
+    MatrixValue sub = (MatrixValue) ENGINE.rangeQuery(twoJobs(),
+        "max_over_time(x{job=\"a\"}[1m:15s] @ end())", 60_000, 120_000, 30_000).value();
+    assertThat(sub.series().get(0).values()).containsExactly(8, 8, 8);
+  }
+
+  @Test
   void instantQueryOfRangeSelectorReturnsRawSamples() {
     MatrixValue m = (MatrixValue) ENGINE.instantQuery(twoJobs(), "x{job=\"a\"}[30s]", 60_000).value();
     assertThat(m.series().get(0).timestamps()).containsExactly(30_000, 45_000, 60_000);
@@ -97,6 +110,15 @@ class EngineTest {
     q.append(Labels.of("__name__", "m"), 0, 1);
     assertThat(((VectorValue) ENGINE.instantQuery(q, "m", 300_000).value()).elements()).hasSize(1);
     assertThat(((VectorValue) ENGINE.instantQuery(q, "m", 300_001).value()).elements()).isEmpty();
+  }
+
+  @Test
+  void lookbackDeltaIsConfigurable() {
+    InMemoryQueryable q = new InMemoryQueryable();
+    q.append(Labels.of("__name__", "m"), 0, 1);
+    Engine shortLookback = new Engine(EngineOptions.defaults().withLookbackDelta(Duration.ofMinutes(1)));
+    assertThat(((VectorValue) shortLookback.instantQuery(q, "m", 60_000).value()).elements()).hasSize(1);
+    assertThat(((VectorValue) shortLookback.instantQuery(q, "m", 60_001).value()).elements()).isEmpty();
   }
 
   @Test

@@ -49,4 +49,10 @@ class ParseErrorTest {
         .isInstanceOf(PromqlParseException.class)
         .hasMessage(message);
   }
+
+  @org.junit.jupiter.api.Test
+  void absurdNestingIsATypedError() {
+    String query = "(".repeat(100_000) + "1" + ")".repeat(100_000);
+    assertThatThrownBy(() -> PromqlParser.parse(query)).isInstanceOf(PromqlParseException.class);
+  }
 }
