@@ -10,6 +10,9 @@ import java.io.InputStream;
  * {@link ObjectNotFoundException} when the named object is missing (except {@link #exists} and {@link
  * #iter}), and {@link ObjectStoreException} for any other failure; {@link
  * ObjectStoreException#retryable()} tells transient failures from permanent ones.
+ *
+ * <p>Implementations are safe for concurrent use by many threads; a returned stream belongs to one
+ * caller.
  */
 public interface Bucket extends AutoCloseable {
 

@@ -254,6 +254,34 @@ public abstract class BucketCompatibilityKit {
     };
   }
 
+  @Test
+  void concurrentUploadsAndReadsDoNotInterfere() throws Exception {
+    int threads = 4;
+    int perThread = 5;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            byte[] content = randomBytes(10_000 + thread * 1000 + i, thread * 100L + i);
+            String name = "conc/t" + thread + "/obj" + i;
+            put(bucket, name, content);
+            assertThat(readAll(bucket.get(name))).isEqualTo(content);
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(list(bucket, "conc", IterOptions.allObjects())).hasSize(threads * perThread);
+  }
+
   // --- delete / exists / attributes ----------------------------------------------------------------
 
   @Test
