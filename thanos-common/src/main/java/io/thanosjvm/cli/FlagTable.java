@@ -89,6 +89,9 @@ public final class FlagTable {
     m.put("query", new ComponentSpec("query",
         "Query node exposing PromQL enabled Query API with data retrieved from multiple store nodes.",
         "thanos-query-app", concat(LOGGING, HTTP, GRPC, QUERY)));
+    m.put("tools", new ComponentSpec("tools",
+        "Tools utility commands (tsdb dump|analyze, blocks generate); each sub-command parses its own flags.",
+        "thanos-tools-app", List.of()));
     m.put("sidecar", new ComponentSpec("sidecar",
         "Sidecar for Prometheus server.", "thanos-sidecar-app", concat(LOGGING, HTTP, GRPC, SIDECAR)));
     return Collections.unmodifiableMap(m);
