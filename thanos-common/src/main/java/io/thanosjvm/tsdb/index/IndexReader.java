@@ -32,6 +32,13 @@ public final class IndexReader implements Closeable {
   private final Map<String, SampledName> names;
   private final List<String> sortedNames;
   private final long postingsTableEnd;
+  private final long symbolsEnd;
+  private final SymbolSlot[] symbolCache = new SymbolSlot[SYMBOL_CACHE_SIZE];
+
+  private static final int SYMBOL_CACHE_SIZE = 4096;
+
+  /** A decoded symbol in the direct-mapped cache (immutable, so racy publication is safe). */
+  private record SymbolSlot(int ord, String value) {}
 
   /** Per label name: sampled (value, table offset, postings offset) entries. */
   private record SampledName(String[] values, long[] tableOffsets, long[] postingsOffsets, int valueCount) {}
@@ -74,6 +81,7 @@ public final class IndexReader implements Closeable {
     if (symbolCount < 0 || symbolCount > symLen) {
       throw file.corrupt(toc.symbols() + 4, "symbol count " + symbolCount + " does not fit the table");
     }
+    symbolsEnd = toc.symbols() + 4 + symLen;
     symbolOffsets = new long[(symbolCount + IndexFormat.SYMBOL_SAMPLING - 1) / IndexFormat.SYMBOL_SAMPLING];
     long symEnd = toc.symbols() + 4 + symLen;
     long p = symbolsStart;
@@ -214,7 +222,7 @@ public final class IndexReader implements Closeable {
     String name;
     String value;
     long offset;
-    private byte[] buf = new byte[8192];
+    private byte[] buf = new byte[1024];
     private long winStart;
     private int winLen;
 
@@ -322,15 +330,23 @@ public final class IndexReader implements Closeable {
     if (ord < 0 || ord >= symbolCount) {
       throw file.corrupt(symbolsStart, "symbol reference " + ord + " out of range (" + symbolCount + " symbols)");
     }
+    SymbolSlot slot = symbolCache[ord & (SYMBOL_CACHE_SIZE - 1)];
+    if (slot != null && slot.ord() == ord) {
+      return slot.value();
+    }
     long p = symbolOffsets[ord / IndexFormat.SYMBOL_SAMPLING];
-    long end = toc.symbols() + 4 + (file.be32At(toc.symbols()) & 0xFFFFFFFFL);
     for (int i = ord % IndexFormat.SYMBOL_SAMPLING; i > 0; i--) {
-      long[] ls = uvarintAt(p, end);
+      long[] ls = uvarintAt(p, symbolsEnd);
       p += ls[1] + ls[0];
     }
-    long[] ls = uvarintAt(p, end);
+    long[] ls = uvarintAt(p, symbolsEnd);
+    if (ls[0] > symbolsEnd - p - ls[1]) {
+      throw file.corrupt(p, "symbol " + ord + " runs past the end of the symbol table");
+    }
     byte[] b = file.read(p + ls[1], (int) ls[0]);
-    return new String(b, StandardCharsets.UTF_8);
+    String value = new String(b, StandardCharsets.UTF_8);
+    symbolCache[ord & (SYMBOL_CACHE_SIZE - 1)] = new SymbolSlot(ord, value);
+    return value;
   }
 
   /** All symbols in order (reads the whole table; for tools and tests). */
