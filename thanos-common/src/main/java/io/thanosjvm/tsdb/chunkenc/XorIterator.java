@@ -82,11 +82,9 @@ public final class XorIterator {
     return w << (pos & 7);
   }
 
+  /** Advances the bit position; {@link #next()} checks the bounds once per sample. */
   private void consume(int n) {
     pos += n;
-    if (pos > endBits) {
-      throw truncated();
-    }
   }
 
   private long readBits(int n) {
@@ -117,13 +115,10 @@ public final class XorIterator {
         // dod == 0: decode the value from the same 64-bit window when it fits.
         pos++;
         if (!readValueFrom(w << 1, 56)) {
-          if (pos > endBits) {
-            throw truncated();
-          }
-          t += tDelta;
           readValue();
-          read++;
-          return true;
+        }
+        if (pos > endBits) {
+          throw truncated();
         }
         t += tDelta;
         read++;
@@ -152,6 +147,9 @@ public final class XorIterator {
       tDelta += dod;
       t += tDelta;
       readValue();
+    }
+    if (pos > endBits) {
+      throw truncated();
     }
     read++;
     return true;
