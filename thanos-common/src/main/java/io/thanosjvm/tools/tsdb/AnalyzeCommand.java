@@ -97,8 +97,6 @@ public final class AnalyzeCommand {
       chunks += e.chunks().size();
     }
     out.println("Series: " + series);
-    out.println("Chunks: " + chunks);
-    out.println("Samples: " + m.numSamples());
     List<String> names = ix.labelNames();
     out.println("Label names: " + names.size());
     long pairs = 0;
@@ -126,6 +124,8 @@ public final class AnalyzeCommand {
     }
     out.println("Postings (unique label pairs): " + pairs);
     out.println("Postings entries (total label pairs): " + entries);
+    out.println("Chunks: " + chunks);
+    out.println("Samples (meta.json): " + m.numSamples());
     out.println();
     out.println("Highest cardinality labels:");
     cardinality.sort(Comparator.comparingLong(Count::n).reversed().thenComparing(Count::text));

@@ -82,11 +82,9 @@ public final class XorIterator {
     return w << (pos & 7);
   }
 
+  /** Advances the bit position; {@link #next()} checks the bounds once per sample. */
   private void consume(int n) {
     pos += n;
-    if (pos > endBits) {
-      throw truncated();
-    }
   }
 
   private long readBits(int n) {
@@ -114,32 +112,44 @@ public final class XorIterator {
     } else {
       long w = peek();
       if (w >= 0) {
-        consume(1);
-      } else {
-        int ones = Long.numberOfLeadingZeros(~w);
-        long dod;
-        switch (ones) {
-          case 1 -> {
-            consume(16);
-            dod = signed((w << 2) >>> 50, 14);
-          }
-          case 2 -> {
-            consume(20);
-            dod = signed((w << 3) >>> 47, 17);
-          }
-          case 3 -> {
-            consume(24);
-            dod = signed((w << 4) >>> 44, 20);
-          }
-          default -> {
-            consume(4);
-            dod = readBits(64);
-          }
+        // dod == 0: decode the value from the same 64-bit window when it fits.
+        pos++;
+        if (!readValueFrom(w << 1, 56)) {
+          readValue();
         }
-        tDelta += dod;
+        if (pos > endBits) {
+          throw truncated();
+        }
+        t += tDelta;
+        read++;
+        return true;
       }
+      int ones = Long.numberOfLeadingZeros(~w);
+      long dod;
+      switch (ones) {
+        case 1 -> {
+          consume(16);
+          dod = signed((w << 2) >>> 50, 14);
+        }
+        case 2 -> {
+          consume(20);
+          dod = signed((w << 3) >>> 47, 17);
+        }
+        case 3 -> {
+          consume(24);
+          dod = signed((w << 4) >>> 44, 20);
+        }
+        default -> {
+          consume(4);
+          dod = readBits(64);
+        }
+      }
+      tDelta += dod;
       t += tDelta;
       readValue();
+    }
+    if (pos > endBits) {
+      throw truncated();
     }
     read++;
     return true;
@@ -181,6 +191,26 @@ public final class XorIterator {
       bits -= 1L << n;
     }
     return bits;
+  }
+
+  /**
+   * Decodes a value whose bits start at the top of {@code w}, which holds {@code avail} meaningful bits,
+   * when the common cases fit; returns false (consuming nothing) otherwise.
+   */
+  private boolean readValueFrom(long w, int avail) {
+    if (w >= 0) {
+      consume(1);
+      return true;
+    }
+    if ((w << 1) >= 0) {
+      int sig = 64 - leading - trailing;
+      if (2 + sig <= avail) {
+        consume(2 + sig);
+        vBits ^= ((w << 2) >>> (64 - sig)) << trailing;
+        return true;
+      }
+    }
+    return false;
   }
 
   private void readValue() {

@@ -26,9 +26,7 @@ public final class IndexReader implements Closeable {
 
   private final FileSource file;
   private final Toc toc;
-  private final int symbolCount;
-  private final long symbolsStart;
-  private final long[] symbolOffsets;
+  private final IndexSymbols symbols;
   private final Map<String, SampledName> names;
   private final List<String> sortedNames;
   private final long postingsTableEnd;
@@ -69,24 +67,7 @@ public final class IndexReader implements Closeable {
     // Symbols: verify the section CRC, remember every 32nd offset.
     long symLen = sectionLength(toc.symbols(), "symbol table");
     verifyCrc(toc.symbols(), symLen, "symbol table");
-    symbolsStart = toc.symbols() + 8;
-    symbolCount = file.be32At(toc.symbols() + 4);
-    if (symbolCount < 0 || symbolCount > symLen) {
-      throw file.corrupt(toc.symbols() + 4, "symbol count " + symbolCount + " does not fit the table");
-    }
-    symbolOffsets = new long[(symbolCount + IndexFormat.SYMBOL_SAMPLING - 1) / IndexFormat.SYMBOL_SAMPLING];
-    long symEnd = toc.symbols() + 4 + symLen;
-    long p = symbolsStart;
-    for (int i = 0; i < symbolCount; i++) {
-      if (i % IndexFormat.SYMBOL_SAMPLING == 0) {
-        symbolOffsets[i / IndexFormat.SYMBOL_SAMPLING] = p;
-      }
-      long[] lenAndSize = uvarintAt(p, symEnd);
-      p += lenAndSize[1] + lenAndSize[0];
-      if (p > symEnd) {
-        throw file.corrupt(p, "symbol " + i + " runs past the end of the symbol table");
-      }
-    }
+    symbols = new IndexSymbols(file, toc.symbols(), symLen);
 
     // Postings offset table: stream once, keep every 32nd entry per name plus the last.
     long ptLen = sectionLength(toc.postingsTable(), "postings offset table");
@@ -142,28 +123,10 @@ public final class IndexReader implements Closeable {
     }
   }
 
-  /** Reads a uvarint at {@code pos} not beyond {@code end}; returns {value, encodedSize}. */
-  private long[] uvarintAt(long pos, long end) {
-    long x = 0;
-    int shift = 0;
-    for (int i = 0; i < 10; i++) {
-      if (pos + i >= end) {
-        throw file.corrupt(pos, "truncated uvarint");
-      }
-      int c = file.byteAt(pos + i);
-      x |= (long) (c & 0x7F) << shift;
-      if (c < 0x80) {
-        return new long[] {x, i + 1};
-      }
-      shift += 7;
-    }
-    throw file.corrupt(pos, "uvarint overflows 64 bits");
-  }
-
   private void readPostingsTable() {
     long start = toc.postingsTable() + 4;
     int count = file.be32At(start);
-    TableCursor c = new TableCursor(start + 4);
+    PostingsTableCursor c = new PostingsTableCursor(file, postingsTableEnd, start + 4);
     String curName = null;
     List<String> vals = new ArrayList<>();
     List<Long> tabs = new ArrayList<>();
@@ -207,71 +170,6 @@ public final class IndexReader implements Closeable {
     Collections.sort(sortedNames, Utf8Order.COMPARATOR);
   }
 
-  /** Sequential decoder of postings offset table entries through a refilled window. */
-  private final class TableCursor {
-    long pos;
-    long entryPos;
-    String name;
-    String value;
-    long offset;
-    private byte[] buf = new byte[8192];
-    private long winStart;
-    private int winLen;
-
-    TableCursor(long pos) {
-      this.pos = pos;
-    }
-
-    boolean next() {
-      if (pos >= postingsTableEnd) {
-        return false;
-      }
-      if (pos < winStart || pos >= winStart + winLen) {
-        fill();
-      }
-      while (true) {
-        DecodeBuffer d = new DecodeBuffer(file.path().toString(), pos, buf, (int) (pos - winStart),
-            (int) (winStart + winLen - pos));
-        try {
-          int keys = d.uvarintInt(2, "postings table key count");
-          if (keys != 2) {
-            throw file.corrupt(pos, "postings table entry has " + keys + " keys, expected 2");
-          }
-          String n = d.uvarintString();
-          String v = d.uvarintString();
-          long off = d.uvarint();
-          if (off < 0 || off >= file.size()) {
-            throw file.corrupt(pos, "postings offset " + off + " outside the file");
-          }
-          entryPos = pos;
-          name = n;
-          value = v;
-          offset = off;
-          pos = d.fileOffset();
-          return true;
-        } catch (CorruptBlockException e) {
-          if (winStart + winLen >= postingsTableEnd) {
-            throw e;
-          }
-          // The entry straddles the window end: refill from its start, growing the window if needed.
-          if (pos == winStart) {
-            if (buf.length >= 1 << 28) {
-              throw e;
-            }
-            buf = new byte[buf.length * 2];
-          }
-          fill();
-        }
-      }
-    }
-
-    private void fill() {
-      winStart = pos;
-      winLen = (int) Math.min(buf.length, postingsTableEnd - pos);
-      file.readFully(pos, buf, 0, winLen);
-    }
-  }
-
   private void finishName(String name, List<String> vals, List<Long> tabs, List<Long> offs, int n,
       String lastValue, long lastTab, long lastOff) {
     if (lastValue != null) {
@@ -310,7 +208,7 @@ public final class IndexReader implements Closeable {
 
   /** Number of symbols. */
   public int symbolCount() {
-    return symbolCount;
+    return symbols.count();
   }
 
   /**
@@ -319,24 +217,13 @@ public final class IndexReader implements Closeable {
    * @throws CorruptBlockException when the ordinal is out of range
    */
   public String symbol(int ord) {
-    if (ord < 0 || ord >= symbolCount) {
-      throw file.corrupt(symbolsStart, "symbol reference " + ord + " out of range (" + symbolCount + " symbols)");
-    }
-    long p = symbolOffsets[ord / IndexFormat.SYMBOL_SAMPLING];
-    long end = toc.symbols() + 4 + (file.be32At(toc.symbols()) & 0xFFFFFFFFL);
-    for (int i = ord % IndexFormat.SYMBOL_SAMPLING; i > 0; i--) {
-      long[] ls = uvarintAt(p, end);
-      p += ls[1] + ls[0];
-    }
-    long[] ls = uvarintAt(p, end);
-    byte[] b = file.read(p + ls[1], (int) ls[0]);
-    return new String(b, StandardCharsets.UTF_8);
+    return symbols.lookup(ord);
   }
 
   /** All symbols in order (reads the whole table; for tools and tests). */
   public List<String> symbols() {
-    List<String> out = new ArrayList<>(symbolCount);
-    for (int i = 0; i < symbolCount; i++) {
+    List<String> out = new ArrayList<>(symbols.count());
+    for (int i = 0; i < symbols.count(); i++) {
       out.add(symbol(i));
     }
     return out;
@@ -393,7 +280,7 @@ public final class IndexReader implements Closeable {
         }
       }
     }
-    TableCursor c = new TableCursor(s.tableOffsets()[i]);
+    PostingsTableCursor c = new PostingsTableCursor(file, postingsTableEnd, s.tableOffsets()[i]);
     while (c.next()) {
       if (!c.name.equals(name)) {
         return;

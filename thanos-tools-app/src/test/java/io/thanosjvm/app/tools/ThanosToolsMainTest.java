@@ -46,6 +46,6 @@ class ThanosToolsMainTest {
     assertThat(out.toString().lines()).hasSize(120)
         .allMatch(l -> l.startsWith("{__name__=\"gen_http_requests_total\", instance=\"host-0000001\""));
     assertThat(run("tsdb", "analyze", dir.toString())).isZero();
-    assertThat(out.toString()).contains("Series: 26").contains("Highest cardinality labels:");
+    assertThat(out.toString()).contains("Series: 26").contains("Chunks: 26").contains("Highest cardinality labels:");
   }
 }
