@@ -25,6 +25,20 @@ public final class ThanosCommandLine {
   }
 
   /**
+   * The body of every component's {@code main}: translates the Thanos command line and starts the app with
+   * {@code starter}, or prints help (exit 0) or the flag error (exit 2).
+   */
+  public static void launch(String component, String[] args, java.util.function.Consumer<String[]> starter) {
+    int[] exitCode = {0};
+    String[] springArgs = prepare(component, args, System.out, System.err, exitCode);
+    if (springArgs == null) {
+      System.exit(exitCode[0]);
+      return;
+    }
+    starter.accept(springArgs);
+  }
+
+  /**
    * Translates a component's command line for Spring. Prints help and returns null when help was asked
    * for; prints the error and returns null (after setting {@code exitCode[0] = 2}) on a bad flag.
    *

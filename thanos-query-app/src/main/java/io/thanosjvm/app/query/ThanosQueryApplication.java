@@ -17,13 +17,7 @@ public class ThanosQueryApplication {
 
   /** Starts the component; {@code --help} prints flags and exits 0, a bad flag exits 2. */
   public static void main(String[] args) {
-    int[] exitCode = {0};
-    String[] springArgs = ThanosCommandLine.prepare(COMPONENT, args, System.out, System.err, exitCode);
-    if (springArgs == null) {
-      System.exit(exitCode[0]);
-      return;
-    }
-    run(springArgs);
+    ThanosCommandLine.launch(COMPONENT, args, ThanosQueryApplication::run);
   }
 
   /** Starts the application with Spring arguments (already translated). */
