@@ -3,6 +3,8 @@ package io.thanosjvm.app.query;
 import io.thanosjvm.api.ApiParams;
 import io.thanosjvm.api.ApiResponse;
 import io.thanosjvm.api.QueryApi;
+import io.thanosjvm.api.QueryGate;
+import io.thanosjvm.api.StatusApi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +28,18 @@ final class QueryApiRoutes {
 
   private QueryApiRoutes() {}
 
-  static RouterFunction<ServerResponse> routes(QueryApi api, Scheduler scheduler) {
+  static RouterFunction<ServerResponse> routes(QueryApi api, QueryGate gate, StatusApi status, Scheduler scheduler) {
     return RouterFunctions.route()
-        .GET("/api/v1/query", r -> handle(r, scheduler, api::query))
-        .POST("/api/v1/query", r -> handle(r, scheduler, api::query))
-        .GET("/api/v1/query_range", r -> handle(r, scheduler, api::queryRange))
-        .POST("/api/v1/query_range", r -> handle(r, scheduler, api::queryRange))
+        .GET("/api/v1/query", r -> handle(r, scheduler, p -> gate.run(() -> api.query(p))))
+        .POST("/api/v1/query", r -> handle(r, scheduler, p -> gate.run(() -> api.query(p))))
+        .GET("/api/v1/query_range", r -> handle(r, scheduler, p -> gate.run(() -> api.queryRange(p))))
+        .POST("/api/v1/query_range", r -> handle(r, scheduler, p -> gate.run(() -> api.queryRange(p))))
+        .GET("/api/v1/status/buildinfo", r -> handle(r, scheduler, p -> status.buildInfo()))
+        .GET("/api/v1/status/flags", r -> handle(r, scheduler, p -> status.flags()))
+        .GET("/api/v1/stores", r -> handle(r, scheduler, p -> status.stores()))
+        .GET("/api/v1/query_exemplars", r -> handle(r, scheduler, p -> status.exemplars()))
+        .POST("/api/v1/query_exemplars", r -> handle(r, scheduler, p -> status.exemplars()))
+        .GET("/api/v1/metadata", r -> handle(r, scheduler, p -> status.metadata()))
         .GET("/api/v1/series", r -> handle(r, scheduler, api::series))
         .POST("/api/v1/series", r -> handle(r, scheduler, api::series))
         .GET("/api/v1/labels", r -> handle(r, scheduler, api::labels))

@@ -1,6 +1,18 @@
 package io.thanosjvm.app.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.api.QueryApi;
+import io.thanosjvm.api.QueryGate;
+import io.thanosjvm.api.StatusApi;
+import io.thanosjvm.cli.FlagKind;
+import io.thanosjvm.cli.FlagSpec;
+import io.thanosjvm.cli.FlagTable;
+import io.thanosjvm.server.BuildInfo;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import io.thanosjvm.autoconfigure.ThanosQueryProperties;
 import io.thanosjvm.promql.engine.Engine;
 import io.thanosjvm.promql.engine.EngineOptions;
@@ -73,8 +85,27 @@ class QueryConfiguration {
   }
 
   @Bean
-  RouterFunction<ServerResponse> queryApiRoutes(QueryApi api) {
-    return QueryApiRoutes.routes(api, Schedulers.boundedElastic());
+  QueryGate queryGate(ThanosQueryProperties props, MeterRegistry registry) {
+    return new QueryGate(props.getMaxConcurrent(), registry);
+  }
+
+  @Bean
+  StatusApi statusApi(BuildInfo build, EndpointSet endpoints, Environment env) {
+    Map<String, String> flags = new TreeMap<>();
+    for (FlagSpec f : FlagTable.component(ThanosQueryApplication.COMPONENT).flags()) {
+      if (f.kind() != FlagKind.NOT_IMPLEMENTED) {
+        String v = f.kind() == FlagKind.LIST || f.kind() == FlagKind.COMMA_LIST
+            ? String.join(",", Binder.get(env).bind(f.property(), Bindable.listOf(String.class)).orElse(List.of()))
+            : env.getProperty(f.property(), f.defaultValue());
+        flags.put(f.flag(), v);
+      }
+    }
+    return new StatusApi(build, endpoints, flags);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> queryApiRoutes(QueryApi api, QueryGate gate, StatusApi status) {
+    return QueryApiRoutes.routes(api, gate, status, Schedulers.boundedElastic());
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
