@@ -2,13 +2,12 @@ package io.thanosjvm.autoconfigure;
 
 import io.grpc.CompressorRegistry;
 import io.grpc.DecompressorRegistry;
-import io.grpc.netty.NettyServerBuilder;
+import io.grpc.BindableService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.server.grpc.GrpcClientMetricsInterceptor;
 import io.thanosjvm.server.grpc.GrpcServerMetricsInterceptor;
 import io.thanosjvm.server.grpc.SnappyCodec;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,32 +17,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.grpc.server.ServerBuilderCustomizer;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
  * The gRPC side every component shares, on top of Spring gRPC's server (which also brings the standard
- * {@code grpc.health.v1.Health} service and reflection): client pings every 10 s are permitted (real
- * Thanos queriers send them; grpc-java's default would answer GOAWAY too_many_pings), unlimited message
- * size as Thanos sets, the {@code snappy} compressor, and go-grpc-prometheus metrics.
+ * {@code grpc.health.v1.Health} service and reflection): the {@code snappy} compressor and go-grpc-prometheus
+ * metrics. Keepalive permission (client pings every 10 s, as real Thanos queriers send; grpc-java's default
+ * would answer GOAWAY too_many_pings) and unlimited message size are set through Spring gRPC's properties by
+ * {@link ThanosEnvironmentPostProcessor}, so they apply whichever Netty flavour (shaded or not) serves.
  */
 @AutoConfiguration(beforeName = {
     "org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration",
     "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
     "org.springframework.boot.grpc.client.autoconfigure.GrpcClientAutoConfiguration"})
-@ConditionalOnClass(NettyServerBuilder.class)
+@ConditionalOnClass(BindableService.class)
 public class ThanosGrpcAutoConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ThanosGrpcAutoConfiguration.class);
-
-  /** Keepalive permission and message size on the Netty server builder. */
-  @Bean
-  ServerBuilderCustomizer<NettyServerBuilder> thanosGrpcServerCustomizer() {
-    return builder -> builder
-        .permitKeepAliveTime(10, TimeUnit.SECONDS)
-        .permitKeepAliveWithoutCalls(true)
-        .maxInboundMessageSize(Integer.MAX_VALUE);
-  }
 
   /** Compressors (gzip, identity, snappy); Spring gRPC applies this registry to servers and channels. */
   @Bean
