@@ -144,6 +144,13 @@ class ReplicaDedupTest {
   }
 
   @Test
+  void seriesApiDropsReplicaLabelsUnlessDedupIsOff() throws Exception {
+    String path = "/api/v1/series?match%5B%5D=temperature&start=0&end=3600";
+    assertThat(get(path).toString()).isEqualTo("[{\"__name__\":\"temperature\",\"job\":\"x\"}]");
+    assertThat(get(path + "&dedup=false")).hasSize(2);
+  }
+
+  @Test
   void invalidDedupParameterIsBadData() throws Exception {
     JsonNode n = JSON.readTree(TestHttp.get(port, "/api/v1/query?query=temperature&time=100&dedup=maybe").body());
     assertThat(n.get("errorType").asString()).isEqualTo("bad_data");
