@@ -32,7 +32,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * Prometheus' query, series and label endpoints over the PromQL engine and a StoreAPI (the querier's proxy),
  * with Prometheus' parameters, validation messages and error types. Thanos' {@code partial_response}
- * parameter selects WARN or ABORT for store failures.
+ * parameter selects WARN or ABORT for store failures. With replica labels configured (or given as
+ * {@code replicaLabels[]}), series differing only in them are deduplicated unless {@code dedup=false}.
  */
 public final class QueryApi {
 
@@ -42,13 +43,24 @@ public final class QueryApi {
   private final StoreGrpc.StoreImplBase store;
   private final InstantSource clock;
   private final boolean partialResponseDefault;
+  private final List<String> replicaLabelsDefault;
 
-  /** The API over {@code store} evaluating with {@code engine}. */
+  /** The API over {@code store} evaluating with {@code engine}, without replica labels. */
   public QueryApi(Engine engine, StoreGrpc.StoreImplBase store, InstantSource clock, boolean partialResponseDefault) {
+    this(engine, store, clock, partialResponseDefault, List.of());
+  }
+
+  /**
+   * The API over {@code store} evaluating with {@code engine}; {@code replicaLabels} (the
+   * {@code --query.replica-label} flag) are the default replica labels for deduplication.
+   */
+  public QueryApi(Engine engine, StoreGrpc.StoreImplBase store, InstantSource clock, boolean partialResponseDefault,
+      List<String> replicaLabels) {
     this.engine = engine;
     this.store = store;
     this.clock = clock;
     this.partialResponseDefault = partialResponseDefault;
+    this.replicaLabelsDefault = List.copyOf(replicaLabels);
   }
 
   /** {@code /api/v1/query}. */
@@ -97,7 +109,7 @@ public final class QueryApi {
       List<String> warnings = new ArrayList<>();
       for (String sel : selectors) {
         SeriesRequest.Builder req = SeriesRequest.newBuilder().setMinTime(start).setMaxTime(end).setSkipChunks(true)
-            .setPartialResponseStrategy(strategy(p));
+            .setPartialResponseStrategy(strategy(p)).addAllWithoutReplicaLabels(replicaLabels(p));
         matchers(sel).forEach(m -> req.addMatchers(WireMatchers.toStore(m)));
         for (SeriesResponse r : call(req.build())) {
           if (r.hasWarning()) {
@@ -180,7 +192,26 @@ public final class QueryApi {
   }
 
   private StoreQueryable queryable(ApiParams p) {
-    return new StoreQueryable(store, strategy(p));
+    return new StoreQueryable(store, strategy(p), replicaLabels(p));
+  }
+
+  /** The replica labels to deduplicate by: none when {@code dedup} is false, else the parameter or the flag. */
+  private List<String> replicaLabels(ApiParams p) {
+    String dedup = p.get("dedup");
+    if (dedup != null && !dedup.isEmpty() && !parseBool("dedup", dedup)) {
+      return List.of();
+    }
+    List<String> given = p.all("replicaLabels[]");
+    return given.isEmpty() ? replicaLabelsDefault : given;
+  }
+
+  private static boolean parseBool(String name, String v) {
+    return switch (v) {
+      case "1", "t", "T", "TRUE", "true", "True" -> true;
+      case "0", "f", "F", "FALSE", "false", "False" -> false;
+      default -> throw new ApiException(ApiError.BAD_DATA,
+          "'" + name + "' parameter: strconv.ParseBool: parsing \"" + v + "\": invalid syntax");
+    };
   }
 
   private PartialResponseStrategy strategy(ApiParams p) {

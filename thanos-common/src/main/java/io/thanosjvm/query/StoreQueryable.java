@@ -12,6 +12,9 @@ import io.thanosjvm.promql.storage.SampleIterator;
 import io.thanosjvm.promql.storage.SelectHints;
 import io.thanosjvm.promql.storage.Series;
 import io.thanosjvm.promql.storage.SeriesSet;
+import io.thanosjvm.query.dedup.DedupFunctions;
+import io.thanosjvm.query.dedup.DedupSeries;
+import io.thanosjvm.query.dedup.OverlapSplit;
 import io.thanosjvm.store.WireMatchers;
 import io.thanosjvm.tsdb.chunkenc.XorIterator;
 import io.thanosjvm.wire.storepb.AggrChunk;
@@ -33,16 +36,31 @@ import java.util.concurrent.ExecutionException;
  * The PromQL engine's view of the StoreAPI: one Series call per selector (through the in-process proxy),
  * raw XOR chunks decoded into primitive arrays, overlapping chunks of a series merged by timestamp.
  * Store warnings become query warnings; a failure under ABORT becomes an execution error.
+ *
+ * <p>With replica labels configured, stores are asked to drop them ({@code without_replica_labels}), so the proxy
+ * returns the replicas of a series as one series with overlapping chunks; these are split into pseudo-replicas
+ * ({@link OverlapSplit}) and merged with Thanos' penalty deduplication ({@link DedupSeries}), counter-adjusted
+ * when the enclosing function is rate-like.
  */
 public final class StoreQueryable implements Queryable {
 
   private final StoreGrpc.StoreImplBase store;
   private final PartialResponseStrategy strategy;
+  private final List<String> replicaLabels;
 
-  /** A queryable over {@code store} (usually the querier's proxy). */
+  /** A queryable over {@code store} (usually the querier's proxy) without deduplication. */
   public StoreQueryable(StoreGrpc.StoreImplBase store, PartialResponseStrategy strategy) {
+    this(store, strategy, List.of());
+  }
+
+  /**
+   * A queryable over {@code store} deduplicating replicas that differ only in {@code replicaLabels}; an empty
+   * list disables deduplication.
+   */
+  public StoreQueryable(StoreGrpc.StoreImplBase store, PartialResponseStrategy strategy, List<String> replicaLabels) {
     this.store = store;
     this.strategy = strategy;
+    this.replicaLabels = List.copyOf(replicaLabels);
   }
 
   @Override
@@ -54,17 +72,43 @@ public final class StoreQueryable implements Queryable {
             .setRange(Range.newBuilder().setMillis(hints.range()))
             .setGrouping(Grouping.newBuilder().setBy(hints.by()).addAllLabels(hints.grouping())));
     matchers.forEach(m -> req.addMatchers(WireMatchers.toStore(m)));
+    boolean dedup = !replicaLabels.isEmpty();
+    if (dedup) {
+      req.addAllWithoutReplicaLabels(replicaLabels);
+    }
     List<SeriesResponse> frames = call(req.build());
     List<Series> series = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    boolean counter = DedupFunctions.isCounter(hints.function());
+    Labels groupLabels = null;
+    List<Series> group = new ArrayList<>();
     for (SeriesResponse r : frames) {
       if (r.hasWarning()) {
         warnings.add(r.getWarning());
-      } else if (r.hasSeries()) {
+      } else if (r.hasSeries() && !dedup) {
         series.add(decode(r.getSeries()));
+      } else if (r.hasSeries()) {
+        Labels l = labels(r.getSeries());
+        if (groupLabels != null && !groupLabels.equals(l)) {
+          series.add(new DedupSeries(groupLabels, group, counter));
+          group = new ArrayList<>();
+        }
+        groupLabels = l;
+        for (List<AggrChunk> replica : OverlapSplit.split(r.getSeries().getChunksList())) {
+          group.add(decode(l, replica));
+        }
       }
     }
+    if (groupLabels != null) {
+      series.add(new DedupSeries(groupLabels, group, counter));
+    }
     return new ListSeriesSet(series, warnings);
+  }
+
+  private static Labels labels(io.thanosjvm.wire.storepb.Series s) {
+    Labels.Builder b = Labels.builder();
+    s.getLabelsList().forEach(l -> b.set(l.getName(), l.getValue()));
+    return b.build();
   }
 
   private List<SeriesResponse> call(SeriesRequest request) {
@@ -102,11 +146,13 @@ public final class StoreQueryable implements Queryable {
 
   /** Decodes a wire series' raw XOR chunks into one sorted, de-duplicated sample array. */
   static Series decode(io.thanosjvm.wire.storepb.Series s) {
-    Labels.Builder b = Labels.builder();
-    s.getLabelsList().forEach(l -> b.set(l.getName(), l.getValue()));
-    Labels labels = b.build();
+    return decode(labels(s), s.getChunksList());
+  }
+
+  /** Decodes raw XOR chunks into one sorted, de-duplicated sample array with the given labels. */
+  static Series decode(Labels labels, List<AggrChunk> chunks) {
     int capacity = 0;
-    for (AggrChunk c : s.getChunksList()) {
+    for (AggrChunk c : chunks) {
       if (c.hasRaw() && c.getRaw().getType() == Chunk.Encoding.XOR && c.getRaw().getData().size() >= 2) {
         byte[] d = c.getRaw().getData().substring(0, 2).toByteArray();
         capacity += ((d[0] & 0xff) << 8) | (d[1] & 0xff);
@@ -117,7 +163,7 @@ public final class StoreQueryable implements Queryable {
     int n = 0;
     boolean sorted = true;
     XorIterator it = new XorIterator();
-    for (AggrChunk c : s.getChunksList()) {
+    for (AggrChunk c : chunks) {
       if (!c.hasRaw() || c.getRaw().getType() != Chunk.Encoding.XOR) {
         continue; // downsampled aggregates are selected by the query layer (not yet)
       }

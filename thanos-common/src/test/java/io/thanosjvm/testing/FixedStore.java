@@ -61,6 +61,14 @@ public final class FixedStore implements AutoCloseable {
     return this;
   }
 
+  /** Adds a series (external labels are merged in) with ready-made chunks, e.g. real XOR chunk bytes. */
+  public FixedStore addChunks(Labels labels, List<AggrChunk> chunks) {
+    Labels.Builder b = labels.toBuilder();
+    externalLabels.forEach(l -> b.set(l.name(), l.value()));
+    series.put(b.build(), List.copyOf(chunks));
+    return this;
+  }
+
   /** A raw chunk with an opaque payload and an optional hash. */
   public static AggrChunk chunk(long min, long max, String payload, long hash) {
     return AggrChunk.newBuilder().setMinTime(min).setMaxTime(max)

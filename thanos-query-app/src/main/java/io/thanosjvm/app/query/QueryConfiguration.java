@@ -81,7 +81,7 @@ class QueryConfiguration {
 
   @Bean
   QueryApi queryApi(Engine engine, ProxyStore proxy, ThanosQueryProperties props) {
-    return new QueryApi(engine, proxy, Clock.systemUTC(), props.isPartialResponse());
+    return new QueryApi(engine, proxy, Clock.systemUTC(), props.isPartialResponse(), props.getReplicaLabels());
   }
 
   @Bean

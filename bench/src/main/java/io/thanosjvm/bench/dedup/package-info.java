@@ -1,0 +1,2 @@
+/** JMH benchmarks of query-time replica deduplication. */
+package io.thanosjvm.bench.dedup;

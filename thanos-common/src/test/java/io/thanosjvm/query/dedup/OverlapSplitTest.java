@@ -1,0 +1,41 @@
+package io.thanosjvm.query.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.thanosjvm.wire.storepb.AggrChunk;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OverlapSplitTest {
+
+  private static AggrChunk c(long min, long max) {
+    return AggrChunk.newBuilder().setMinTime(min).setMaxTime(max).build();
+  }
+
+  private static List<List<String>> ranges(List<List<AggrChunk>> split) {
+    return split.stream().map(r -> r.stream().map(x -> x.getMinTime() + "-" + x.getMaxTime()).toList()).toList();
+  }
+
+  @Test
+  void nonOverlappingChunksStayOneReplica() {
+    assertThat(ranges(OverlapSplit.split(List.of(c(0, 99), c(100, 199), c(300, 399)))))
+        .containsExactly(List.of("0-99", "100-199", "300-399"));
+  }
+
+  @Test
+  void overlappingChunksOfTwoReplicasAreSeparated() {
+    assertThat(ranges(OverlapSplit.split(List.of(c(0, 119), c(5, 124), c(120, 239), c(125, 244)))))
+        .containsExactly(List.of("0-119", "120-239"), List.of("5-124", "125-244"));
+  }
+
+  @Test
+  void chunksAreOrderedByMinTimeFirstAndTouchingBoundariesOverlap() {
+    assertThat(ranges(OverlapSplit.split(List.of(c(100, 200), c(0, 100), c(0, 50)))))
+        .containsExactly(List.of("0-100"), List.of("0-50", "100-200"));
+  }
+
+  @Test
+  void noChunksGiveOneEmptyReplica() {
+    assertThat(OverlapSplit.split(List.of())).containsExactly(List.of());
+  }
+}
