@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Hides blocks whose deletion mark is older than a delay ({@code marked-for-deletion}); younger marks
- * leave the block visible. A marker that does not parse is treated as partly uploaded and ignored.
+ * leave the block visible; a zero delay hides every marked block. A marker that does not parse is treated as partly uploaded and ignored.
  * {@link #deletionMarks()} holds every mark seen in the last run.
  */
 public final class DeletionMarkFilter implements MetaFilter {
@@ -35,7 +35,7 @@ public final class DeletionMarkFilter implements MetaFilter {
   @Override
   public void filter(Map<String, BlockMeta> metas, SyncCounts synced) throws IOException {
     Map<String, Marker> marks = new TreeMap<>();
-    long nowSeconds = clock.instant().getEpochSecond();
+    long now = clock.millis();
     for (String id : metas.keySet().toArray(String[]::new)) {
       Optional<Marker> mark;
       try {
@@ -47,7 +47,7 @@ public final class DeletionMarkFilter implements MetaFilter {
         continue;
       }
       marks.put(id, mark.get());
-      if (nowSeconds - mark.get().timeSeconds() > delay.toSeconds()) {
+      if (delay.isZero() || now - mark.get().timeSeconds() * 1000 > delay.toMillis()) {
         metas.remove(id);
         synced.inc(SyncState.MARKED_FOR_DELETION);
       }
