@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Hides blocks whose deletion mark is older than a delay ({@code marked-for-deletion}); younger marks
- * leave the block visible; a zero delay hides every marked block. A marker that does not parse is treated as partly uploaded and ignored.
+ * leave the block visible; a zero delay hides every marked block. A marker that does not parse is treated
+ * as partly uploaded and ignored.
  * {@link #deletionMarks()} holds every mark seen in the last run.
  */
 public final class DeletionMarkFilter implements MetaFilter {

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * {@code bucket inspect [--output=table|csv|tsv]}: one row per block (ULID, FROM, UNTIL, RANGE, UNTIL-DOWN,
  * #SERIES, #SAMPLES, #CHUNKS, COMP-LEVEL, COMP-FAILED, LABELS, RESOLUTION, SOURCE), sorted by FROM then
- * UNTIL. Times are UTC.
+ * UNTIL. Times are RFC3339 in UTC.
  */
 public final class InspectCommand {
 

@@ -16,7 +16,7 @@ final class InspectTable {
       "#CHUNKS", "COMP-LEVEL", "COMP-FAILED", "LABELS", "RESOLUTION", "SOURCE");
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
   private static final long FIVE_MINUTES = 300_000;
   private static final long ONE_HOUR = 3_600_000;
   /** Block ranges after which the compactor downsamples raw (40h) and 5m (10d) blocks. */
@@ -31,8 +31,9 @@ final class InspectTable {
     long resolution = m.thanos().map(t -> t.resolution()).orElse(0L);
     Map<String, String> labels = m.thanos().map(t -> t.labels()).orElse(Map.of());
     boolean failed = m.document().get("compaction") instanceof Map<?, ?> c && Boolean.TRUE.equals(c.get("failed"));
-    return List.of(m.ulid(), TIME.format(Instant.ofEpochMilli(m.minTime())),
-        TIME.format(Instant.ofEpochMilli(m.maxTime())), GoDuration.format(range), untilDown(range, resolution),
+    return List.of(m.ulid(), TIME.format(Instant.ofEpochSecond(Math.floorDiv(m.minTime(), 1000))),
+        TIME.format(Instant.ofEpochSecond(Math.floorDiv(m.maxTime(), 1000))), GoDuration.format(range),
+        untilDown(range, resolution),
         grouped(m.numSeries()), grouped(m.numSamples()), grouped(m.numChunks()),
         Integer.toString(m.compactionLevel()), Boolean.toString(failed),
         labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")),
@@ -80,7 +81,13 @@ final class InspectTable {
     return sb.toString();
   }
 
-  /** Delimiter-separated values with a header line; CSV cells are quoted when needed. */
+  /** Go's encoding/csv rule: quote cells holding the separator, a quote, a line break or a leading space. */
+  static boolean needsQuotes(String cell, char sep) {
+    return cell.indexOf(sep) >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0
+        || cell.startsWith(" ");
+  }
+
+  /** Delimiter-separated values with a header line; cells are quoted when needed. */
   static String separated(List<List<String>> rows, char sep) {
     StringBuilder sb = new StringBuilder();
     List<List<String>> all = new ArrayList<>();
@@ -92,7 +99,7 @@ final class InspectTable {
           sb.append(sep);
         }
         String cell = r.get(i);
-        if (sep == ',' && (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0)) {
+        if (needsQuotes(cell, sep)) {
           cell = '"' + cell.replace("\"", "\"\"") + '"';
         }
         sb.append(cell);

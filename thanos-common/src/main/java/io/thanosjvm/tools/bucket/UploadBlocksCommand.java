@@ -47,6 +47,10 @@ public final class UploadBlocksCommand {
         return 0;
       }
       labels = labels(f.all("label"));
+      if (labels.isEmpty()) {
+        throw new IllegalArgumentException("no external labels configured; uniquely identifying external labels "
+            + "must be given with --label");
+      }
     } catch (IllegalArgumentException e) {
       err.println("bucket upload-blocks: " + e.getMessage());
       err.print(USAGE);

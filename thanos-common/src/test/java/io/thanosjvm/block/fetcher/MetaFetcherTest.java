@@ -114,7 +114,8 @@ class MetaFetcherTest {
     String bad = ulidAt(NOW.minus(Duration.ofHours(3)));
     put(bad + "/meta.json", "{\"ulid\": \"" + bad + "\", \"version\": ");
     String wrongVersion = ulidAt(NOW.minus(Duration.ofHours(2)));
-    put(wrongVersion + "/meta.json", "{\"ulid\": \"" + wrongVersion + "\", \"minTime\": 0, \"maxTime\": 1, \"version\": 2}");
+    put(wrongVersion + "/meta.json",
+        "{\"ulid\": \"" + wrongVersion + "\", \"minTime\": 0, \"maxTime\": 1, \"version\": 2}");
     String foreign = ulidAt(NOW.minus(Duration.ofHours(2)));
     put(foreign + "/meta.json", BlockMeta.create(bad, 0, 1, 0, 0, 0).toJson());
     FetchResult r = fetcher().fetch();

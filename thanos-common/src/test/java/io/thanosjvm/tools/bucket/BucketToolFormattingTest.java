@@ -32,7 +32,8 @@ class BucketToolFormattingTest {
     assertThat(UploadBlocksCommand.labels(List.of("a=\"x\"", "b=\"q\\\"t\\\\\"")))
         .containsExactly(Map.entry("a", "x"), Map.entry("b", "q\"t\\"));
     assertThatThrownBy(() -> UploadBlocksCommand.labels(List.of("a=x"))).hasMessageContaining("<name>=\"<value>\"");
-    assertThatThrownBy(() -> UploadBlocksCommand.labels(List.of("1a=\"x\""))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> UploadBlocksCommand.labels(List.of("1a=\"x\"")))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> UploadBlocksCommand.labels(List.of("a=\"x\"y\""))).hasMessageContaining("unescaped");
   }
 
@@ -41,5 +42,8 @@ class BucketToolFormattingTest {
     String csv = InspectTable.separated(List.of(List.of("U", "f", "u", "r", "d", "1", "2", "3", "1", "false",
         "a=1,b=2", "0s", "s")), ',');
     assertThat(csv.lines().skip(1)).containsExactly("U,f,u,r,d,1,2,3,1,false,\"a=1,b=2\",0s,s");
+    assertThat(InspectTable.needsQuotes(" lead", ',')).isTrue();
+    assertThat(InspectTable.needsQuotes("a\tb", '\t')).isTrue();
+    assertThat(InspectTable.needsQuotes("a b", ',')).isFalse();
   }
 }

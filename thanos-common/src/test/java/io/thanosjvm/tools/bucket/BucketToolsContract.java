@@ -82,7 +82,8 @@ abstract class BucketToolsContract {
     Result up = upload(data);
     assertThat(up.code()).as(up.err()).isZero();
     assertThat(up.out().lines()).containsExactlyElementsOf(ids().stream().map(id -> "uploaded " + id).toList());
-    assertThat(upload(data).out().lines()).allMatch(l -> l.startsWith("skipped ") && l.endsWith("already in the bucket"));
+    assertThat(upload(data).out().lines())
+        .allMatch(l -> l.startsWith("skipped ") && l.endsWith("already in the bucket"));
 
     Result ls = run("ls", flag);
     assertThat(ls.code()).as(ls.err()).isZero();
@@ -110,7 +111,7 @@ abstract class BucketToolsContract {
         "RANGE", "UNTIL-DOWN", "#SERIES", "#SAMPLES", "#CHUNKS", "COMP-LEVEL", "COMP-FAILED", "LABELS", "RESOLUTION",
         "SOURCE");
     List<String> row = Arrays.stream(lines.get(2).split("\\|")).map(String::strip).skip(1).toList();
-    assertThat(row).containsExactly(first.ulid(), "2024-06-20 00:00:00", "2024-06-20 02:00:00", "2h0m0s",
+    assertThat(row).containsExactly(first.ulid(), "2024-06-20T00:00:00Z", "2024-06-20T02:00:00Z", "2h0m0s",
         "38h0m0s", String.format("%,d", first.numSeries()), String.format("%,d", first.numSamples()),
         String.format("%,d", first.numChunks()), "1", "false", "cluster=eu1,replica=a \"b\"", "0s",
         "bucket.upload");
@@ -149,6 +150,14 @@ abstract class BucketToolsContract {
     assertThat(run("mark", flag, "--id=" + id, "--marker=deletion-mark.json", "--remove").out())
         .isEqualTo("removed " + id + "\n");
     assertThat(run("ls", flag, "--exclude-delete").out().lines()).containsExactlyElementsOf(ids());
+  }
+
+  @Test
+  void uploadWithoutExternalLabelsIsRefused() throws Exception {
+    Result r = run("upload-blocks", flag, "--path=" + data);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no external labels");
+    assertThat(run("ls", flag).out()).isEmpty();
   }
 
   @Test
