@@ -1,14 +1,20 @@
 package io.thanosjvm.app.tools;
 
 import io.thanosjvm.tools.blocks.GenerateCommand;
+import io.thanosjvm.tools.bucket.InspectCommand;
+import io.thanosjvm.tools.bucket.LsCommand;
+import io.thanosjvm.tools.bucket.MarkCommand;
+import io.thanosjvm.tools.bucket.UploadBlocksCommand;
 import io.thanosjvm.tools.tsdb.AnalyzeCommand;
 import io.thanosjvm.tools.tsdb.DumpCommand;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Entry point of {@code thanos-tools-app.jar}: {@code tsdb dump|analyze ...} and
+ * Entry point of {@code thanos-tools-app.jar}: {@code tsdb dump|analyze ...},
+ * {@code bucket ls|inspect|upload-blocks|mark ...} and
  * {@code blocks generate ...}. Exits with the command's exit code (2 for usage errors).
  */
 public final class ThanosToolsMain {
@@ -20,6 +26,7 @@ public final class ThanosToolsMain {
         tsdb analyze <dir> [block-id] [--limit=N]
         blocks generate --output-dir <dir> [--series N] [--duration 6h] [--step 15s] [--block-duration 2h]
                         [--seed S] [--external-label k=v ...] [--start <ms|RFC3339>]
+        bucket ls|inspect|upload-blocks|mark (--objstore.config-file=<file> | --objstore.config=<yaml>) ...
       Run a command with --help for its flags.
       """;
 
@@ -47,6 +54,10 @@ public final class ThanosToolsMain {
       case "tsdb dump" -> new DumpCommand().run(rest, out, err);
       case "tsdb analyze" -> new AnalyzeCommand().run(rest, out, err);
       case "blocks generate" -> new GenerateCommand().run(rest, out, err);
+      case "bucket ls" -> new LsCommand(Clock.systemUTC()).run(rest, out, err);
+      case "bucket inspect" -> new InspectCommand(Clock.systemUTC()).run(rest, out, err);
+      case "bucket upload-blocks" -> new UploadBlocksCommand(Clock.systemUTC()).run(rest, out, err);
+      case "bucket mark" -> new MarkCommand(Clock.systemUTC()).run(rest, out, err);
       default -> {
         err.println("unknown command: " + cmd);
         err.print(USAGE);

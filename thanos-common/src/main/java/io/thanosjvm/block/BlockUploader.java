@@ -1,0 +1,134 @@
+package io.thanosjvm.block;
+
+import io.thanosjvm.block.metadata.BlockFile;
+import io.thanosjvm.block.metadata.BlockMeta;
+import io.thanosjvm.block.metadata.GoJson;
+import io.thanosjvm.block.metadata.InvalidMetaException;
+import io.thanosjvm.block.metadata.ThanosMeta;
+import io.thanosjvm.objstore.Bucket;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Uploads a local TSDB block directory to a bucket the way Thanos does: every {@code chunks/*} segment,
+ * then {@code index}, then {@code meta.json} last with the {@code thanos} section filled ({@code files},
+ * {@code upload_time}, labels, source, resolution). Readers never see a half block: when any step fails,
+ * meta.json has not been written and the objects already uploaded are deleted (best effort).
+ * {@code tombstones} are never uploaded.
+ */
+public final class BlockUploader {
+
+  private final Bucket bucket;
+  private final Clock clock;
+
+  /** An uploader into {@code bucket}, stamping {@code upload_time} from {@code clock}. */
+  public BlockUploader(Bucket bucket, Clock clock) {
+    this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Uploads the block in {@code blockDir}; returns the meta.json written to the bucket.
+   *
+   * @throws InvalidBlockException when meta.json is missing or invalid, its ULID differs from the directory
+   *     name, index or chunks are missing, or labels are required and empty
+   * @throws IOException when the bucket fails (the partial upload is removed, meta.json never written)
+   */
+  public BlockMeta upload(Path blockDir, UploadOptions options) throws IOException {
+    BlockMeta local = readLocalMeta(blockDir);
+    String id = local.ulid();
+    if (options.requireLabels() && options.labels().isEmpty()) {
+      throw new InvalidBlockException(blockDir.toString(), "empty external labels are not allowed for a Thanos block");
+    }
+    List<BlockFile> files = gatherFiles(blockDir);
+    try {
+      for (BlockFile f : files) {
+        try (InputStream in = Files.newInputStream(blockDir.resolve(f.relPath()))) {
+          bucket.upload(id + "/" + f.relPath(), in, f.sizeBytes());
+        }
+      }
+      List<BlockFile> listed = new ArrayList<>(files);
+      listed.add(new BlockFile(BlockMeta.FILE_NAME, 0, null, null));
+      BlockMeta uploaded = withThanosSection(local, listed, options);
+      byte[] json = uploaded.toJson().getBytes(StandardCharsets.UTF_8);
+      bucket.upload(id + "/" + BlockMeta.FILE_NAME, new ByteArrayInputStream(json), json.length);
+      return uploaded;
+    } catch (IOException | RuntimeException e) {
+      cleanUp(id, e);
+      throw e;
+    }
+  }
+
+  private static BlockMeta readLocalMeta(Path blockDir) {
+    Path metaFile = blockDir.resolve(BlockMeta.FILE_NAME);
+    if (!Files.isRegularFile(metaFile)) {
+      throw new InvalidBlockException(blockDir.toString(), "no meta.json");
+    }
+    BlockMeta meta;
+    try {
+      meta = BlockMeta.read(metaFile);
+    } catch (IOException | InvalidMetaException e) {
+      throw new InvalidBlockException(blockDir.toString(), "invalid meta.json: " + e.getMessage(), e);
+    }
+    Path name = blockDir.toAbsolutePath().normalize().getFileName();
+    if (name == null || !meta.ulid().equals(name.toString())) {
+      throw new InvalidBlockException(blockDir.toString(), "meta.json ulid " + meta.ulid()
+          + " does not match the directory name");
+    }
+    if (!Files.isRegularFile(blockDir.resolve("index"))) {
+      throw new InvalidBlockException(blockDir.toString(), "no index file");
+    }
+    if (!Files.isDirectory(blockDir.resolve("chunks"))) {
+      throw new InvalidBlockException(blockDir.toString(), "no chunks directory");
+    }
+    return meta;
+  }
+
+  /** chunks/* in name order, then index, with their sizes. */
+  private static List<BlockFile> gatherFiles(Path blockDir) throws IOException {
+    List<BlockFile> out = new ArrayList<>();
+    List<Path> segments;
+    try (Stream<Path> s = Files.list(blockDir.resolve("chunks"))) {
+      segments = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path p : segments) {
+      out.add(new BlockFile("chunks/" + p.getFileName(), Files.size(p), null, null));
+    }
+    out.add(new BlockFile("index", Files.size(blockDir.resolve("index")), null, null));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private BlockMeta withThanosSection(BlockMeta local, List<BlockFile> files, UploadOptions o) {
+    ThanosMeta base = local.thanos().orElseGet(() -> ThanosMeta.create(o.labels(), o.resolution(), o.source()));
+    Map<String, Object> doc = local.withThanos(base.withFiles(files)).document();
+    Map<String, Object> t = (Map<String, Object>) doc.get("thanos");
+    t.put("labels", new TreeMap<String, Object>(o.labels()));
+    Map<String, Object> ds = new LinkedHashMap<>();
+    ds.put("resolution", o.resolution());
+    t.put("downsample", ds);
+    t.put("source", o.source());
+    t.put("upload_time", GoTime.rfc3339Nano(clock.instant()));
+    return BlockMeta.parse(GoJson.write(doc), local.ulid() + "/" + BlockMeta.FILE_NAME);
+  }
+
+  private void cleanUp(String id, Exception cause) {
+    try {
+      new BlockDeleter(bucket).delete(id);
+    } catch (IOException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+}
