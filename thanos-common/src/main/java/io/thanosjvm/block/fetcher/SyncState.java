@@ -10,6 +10,8 @@ public enum SyncState {
   CORRUPTED_META_JSON("corrupted-meta-json"),
   /** ULID directories without meta.json: partial uploads or blocks being deleted. */
   NO_META_JSON("no-meta-json"),
+  /** Blocks whose external labels (plus {@code __block_id}) the selector relabel config drops. */
+  LABEL_EXCLUDED("label-excluded"),
   /** Blocks outside the configured time range. */
   TIME_EXCLUDED("time-excluded"),
   /** Blocks younger than the consistency delay. */

@@ -224,4 +224,35 @@ class MetaFetcherTest {
     assertThat(synced("no-meta-json")).isZero();
     assertThat(registry.get("thanos_blocks_meta_syncs").counter().count()).isEqualTo(2);
   }
+
+  @Test
+  void relabelConfigExcludesBlocksByExternalLabels() throws Exception {
+    String a = block(Duration.ofHours(5));
+    String b = block(Duration.ofHours(4));
+    FetchResult dropped = fetcher(new LabelShardingFilter(io.thanosjvm.relabel.RelabelConfigParser.parse(
+        "- action: keep\n  source_labels: [cluster]\n  regex: us.*"))).fetch();
+    assertThat(dropped.metas()).isEmpty();
+    assertThat(dropped.synced()).containsEntry(SyncState.LABEL_EXCLUDED, 2L);
+    assertThat(synced("label-excluded")).isEqualTo(2);
+    FetchResult kept = fetcher(new LabelShardingFilter(io.thanosjvm.relabel.RelabelConfigParser.parse(
+        "- action: keep\n  source_labels: [cluster]\n  regex: eu1"))).fetch();
+    assertThat(kept.metas().keySet()).containsExactly(a, b);
+  }
+
+  @Test
+  void hashmodOnBlockIdSplitsTheBucketIntoDisjointShards() throws Exception {
+    List<String> all = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      all.add(block(Duration.ofHours(5 + i)));
+    }
+    List<String> union = new ArrayList<>();
+    for (int shard = 0; shard < 3; shard++) {
+      FetchResult r = fetcher(new LabelShardingFilter(io.thanosjvm.relabel.RelabelConfigParser.parse(
+          "- action: hashmod\n  source_labels: [__block_id]\n  target_label: shard\n  modulus: 3\n"
+              + "- action: keep\n  source_labels: [shard]\n  regex: " + shard))).fetch();
+      assertThat(r.synced().getOrDefault(SyncState.LABEL_EXCLUDED, 0L) + r.metas().size()).isEqualTo(12);
+      union.addAll(r.metas().keySet());
+    }
+    assertThat(union).containsExactlyInAnyOrderElementsOf(all);
+  }
 }
