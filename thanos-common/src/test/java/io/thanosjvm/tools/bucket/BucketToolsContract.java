@@ -7,6 +7,7 @@ import io.thanosjvm.block.TestBlocks;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.tools.tsdb.DumpCommand;
+import io.thanosjvm.tsdb.testing.Promtool;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -170,5 +171,30 @@ abstract class BucketToolsContract {
         "--details=x");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("not found");
+  }
+
+  @Test
+  void promtoolBlocksSurviveTheRoundTripByPromtoolsOwnDump() throws Exception {
+    Path prom = tmp.resolve("prom");
+    Promtool.makeBlocks(prom, "--series", "40", "--hours", "4", "--step", "60", "--seed", "5", "--special");
+    List<Path> blocks = Promtool.blocks(prom);
+    Result up = run("upload-blocks", flag, "--path=" + prom, "--label=cluster=\"eu1\"");
+    assertThat(up.code()).as(up.err()).isZero();
+    assertThat(up.out().lines()).hasSize(blocks.size()).allMatch(l -> l.startsWith("uploaded "));
+    Result inspect = run("inspect", flag);
+    assertThat(inspect.code()).as(inspect.err()).isZero();
+    for (Path b : blocks) {
+      assertThat(inspect.out()).contains(b.getFileName().toString());
+    }
+    Path copy = tmp.resolve("prom-copy");
+    try (Bucket bucket = openBucket()) {
+      for (Path b : blocks) {
+        new BlockDownloader(bucket).download(b.getFileName().toString(), copy);
+      }
+    }
+    String theirs = Promtool.dump(prom);
+    assertThat(theirs).isNotEmpty();
+    assertThat(Promtool.dump(copy)).isEqualTo(theirs);
+    assertThat(run("dump", copy.toString()).out()).isEqualTo(theirs);
   }
 }
