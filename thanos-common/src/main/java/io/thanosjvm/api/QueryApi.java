@@ -12,6 +12,7 @@ import io.thanosjvm.promql.engine.Engine;
 import io.thanosjvm.promql.engine.QueryControl;
 import io.thanosjvm.promql.engine.QueryResult;
 import io.thanosjvm.promql.parser.PromqlParser;
+import io.thanosjvm.query.InProcessCall;
 import io.thanosjvm.query.StoreQueryable;
 import io.thanosjvm.store.WireMatchers;
 import io.thanosjvm.wire.storepb.LabelNamesRequest;
@@ -26,7 +27,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -259,24 +259,16 @@ public final class QueryApi {
   }
 
   private List<SeriesResponse> call(SeriesRequest request) {
-    List<SeriesResponse> out = new ArrayList<>();
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    store.series(request, new Collector<>(out, done));
-    await(done);
-    return out;
+    return collect(o -> store.series(request, o));
   }
 
   private static <T> T unary(java.util.function.Consumer<io.grpc.stub.StreamObserver<T>> call) {
-    List<T> out = new ArrayList<>();
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    call.accept(new Collector<>(out, done));
-    await(done);
-    return out.get(0);
+    return collect(call).get(0);
   }
 
-  private static void await(CompletableFuture<Void> done) {
+  private static <T> List<T> collect(java.util.function.Consumer<io.grpc.stub.StreamObserver<T>> call) {
     try {
-      done.get();
+      return InProcessCall.collect(call);
     } catch (ExecutionException e) {
       throw new ApiException(ApiError.EXECUTION, "fetching from stores: " + e.getCause().getMessage());
     } catch (InterruptedException e) {
@@ -294,22 +286,5 @@ public final class QueryApi {
       PromJson.string(sb, values.get(i));
     }
     return sb.append(']').toString();
-  }
-
-  private record Collector<T>(List<T> out, CompletableFuture<Void> done) implements io.grpc.stub.StreamObserver<T> {
-    @Override
-    public void onNext(T value) {
-      out.add(value);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      done.completeExceptionally(t);
-    }
-
-    @Override
-    public void onCompleted() {
-      done.complete(null);
-    }
   }
 }

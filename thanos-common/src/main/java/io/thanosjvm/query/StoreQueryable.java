@@ -1,7 +1,6 @@
 package io.thanosjvm.query;
 
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.promql.QueryExecutionException;
@@ -29,7 +28,6 @@ import io.thanosjvm.wire.storepb.SeriesResponse;
 import io.thanosjvm.wire.storepb.StoreGrpc;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -112,27 +110,8 @@ public final class StoreQueryable implements Queryable {
   }
 
   private List<SeriesResponse> call(SeriesRequest request) {
-    List<SeriesResponse> out = new ArrayList<>();
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    store.series(request, new StreamObserver<>() {
-      @Override
-      public void onNext(SeriesResponse value) {
-        out.add(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        done.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() {
-        done.complete(null);
-      }
-    });
     try {
-      done.get();
-      return out;
+      return InProcessCall.collect(o -> store.series(request, o));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       String msg = cause instanceof StatusRuntimeException sre
