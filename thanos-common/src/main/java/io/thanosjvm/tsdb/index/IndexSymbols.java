@@ -4,10 +4,10 @@ import io.thanosjvm.tsdb.encoding.FileSource;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The symbol table of a mapped index: keeps the file offset of every 32nd symbol and a small
+ * The symbol table of a mapped index (or of an index-header's exact copy of it): keeps the file offset of every 32nd symbol and a small
  * direct-mapped cache of decoded symbols; everything else is decoded from the file on demand.
  */
-final class IndexSymbols {
+public final class IndexSymbols {
 
   private static final int CACHE_SIZE = 4096;
 
@@ -27,7 +27,7 @@ final class IndexSymbols {
    * @param tableOffset offset of the table's length field
    * @param len the table's length (CRC already verified)
    */
-  IndexSymbols(FileSource file, long tableOffset, long len) {
+  public IndexSymbols(FileSource file, long tableOffset, long len) {
     this.file = file;
     this.start = tableOffset + 8;
     this.end = tableOffset + 4 + len;
@@ -49,11 +49,17 @@ final class IndexSymbols {
     }
   }
 
-  int count() {
+  /** Number of symbols. */
+  public int count() {
     return count;
   }
 
-  String lookup(int ord) {
+  /**
+   * The symbol with ordinal {@code ord}.
+   *
+   * @throws io.thanosjvm.tsdb.encoding.CorruptBlockException when the ordinal is out of range
+   */
+  public String lookup(int ord) {
     if (ord < 0 || ord >= count) {
       throw file.corrupt(start, "symbol reference " + ord + " out of range (" + count + " symbols)");
     }

@@ -11,6 +11,7 @@ import io.thanosjvm.tsdb.encoding.FileSource;
 final class PostingsTableCursor {
   private final FileSource file;
   private final long postingsTableEnd;
+  private final long offsetLimit;
   long pos;
   long entryPos;
   String name;
@@ -20,10 +21,15 @@ final class PostingsTableCursor {
   private long winStart;
   private int winLen;
 
-  PostingsTableCursor(FileSource file, long tableEnd, long pos) {
+  /**
+   * A cursor from {@code pos} to {@code tableEnd}; postings offsets must lie below {@code offsetLimit} (the size of
+   * the index they point into, which is not this file when reading an index-header).
+   */
+  PostingsTableCursor(FileSource file, long tableEnd, long pos, long offsetLimit) {
     this.file = file;
     this.postingsTableEnd = tableEnd;
     this.pos = pos;
+    this.offsetLimit = offsetLimit;
   }
 
   boolean next() {
@@ -44,7 +50,7 @@ final class PostingsTableCursor {
         String n = d.uvarintString();
         String v = d.uvarintString();
         long off = d.uvarint();
-        if (off < 0 || off >= file.size()) {
+        if (off < 0 || off >= offsetLimit) {
           throw file.corrupt(pos, "postings offset " + off + " outside the file");
         }
         entryPos = pos;
