@@ -1,8 +1,6 @@
 package io.thanosjvm.tsdb.index;
 
 import io.thanosjvm.tsdb.encoding.CorruptBlockException;
-import io.thanosjvm.tsdb.encoding.Crc32c;
-import io.thanosjvm.tsdb.encoding.DecodeBuffer;
 import io.thanosjvm.tsdb.encoding.FileSource;
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,25 +36,10 @@ public final class IndexReader implements Closeable {
       throw file.corrupt(4, "unsupported index version " + version + " (only 2 is supported)");
     }
     long tocPos = size - IndexFormat.TOC_SIZE;
-    byte[] t = file.read(tocPos, IndexFormat.TOC_SIZE);
-    DecodeBuffer d = new DecodeBuffer(file.path().toString(), tocPos, t, 0, t.length);
-    long[] o = new long[6];
-    for (int i = 0; i < 6; i++) {
-      o[i] = d.be64();
-      if (o[i] < 0 || o[i] > tocPos) {
-        throw file.corrupt(tocPos + 8L * i, "TOC offset " + o[i] + " outside the file");
-      }
-    }
-    int want = d.be32();
-    if (want != Crc32c.of(t, 0, 48)) {
-      throw file.corrupt(tocPos + 48, "TOC checksum mismatch");
-    }
-    toc = new Toc(o[0], o[1], o[2], o[3], o[4], o[5]);
+    toc = Toc.decode(file.path().toString(), tocPos, file.read(tocPos, IndexFormat.TOC_SIZE));
 
     // Symbols: verify the section CRC, remember every 32nd offset.
-    long symLen = IndexSections.length(file, toc.symbols(), "symbol table");
-    IndexSections.verifyCrc(file, toc.symbols(), symLen, "symbol table");
-    symbols = new IndexSymbols(file, toc.symbols(), symLen);
+    symbols = IndexSymbols.load(file, toc.symbols());
     postingsTable = new PostingsOffsetTable(file, toc.postingsTable(), file.size(), toc.labelIndicesTable());
   }
 

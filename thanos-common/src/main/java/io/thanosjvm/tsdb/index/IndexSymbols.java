@@ -49,6 +49,17 @@ public final class IndexSymbols {
     }
   }
 
+  /**
+   * Loads the symbol table whose length field is at {@code tableOffset}, verifying its CRC.
+   *
+   * @throws io.thanosjvm.tsdb.encoding.CorruptBlockException when the table is truncated or fails its CRC
+   */
+  public static IndexSymbols load(FileSource file, long tableOffset) {
+    long len = IndexSections.length(file, tableOffset, "symbol table");
+    IndexSections.verifyCrc(file, tableOffset, len, "symbol table");
+    return new IndexSymbols(file, tableOffset, len);
+  }
+
   /** Number of symbols. */
   public int count() {
     return count;
