@@ -26,7 +26,8 @@ import reactor.core.scheduler.Schedulers;
 @AutoConfiguration(afterName = {
     "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
     "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration"})
-@EnableConfigurationProperties({ThanosProperties.class, ThanosQueryProperties.class, ThanosSidecarProperties.class})
+@EnableConfigurationProperties({ThanosProperties.class, ThanosQueryProperties.class, ThanosSidecarProperties.class,
+    ThanosStoreProperties.class})
 public class ThanosServerAutoConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ThanosServerAutoConfiguration.class);

@@ -80,6 +80,48 @@ public final class FlagTable {
       FlagSpec.notImplemented("objstore.config",
           "Object store configuration for shipping blocks (block shipping is not implemented yet)"));
 
+  private static final List<FlagSpec> STORE = List.of(
+      FlagSpec.single("data-dir", "thanos.store.data-dir", "./data",
+          "Local directory for index-headers (one sub-directory per block)."),
+      FlagSpec.single("objstore.config-file", "thanos.store.objstore-config-file", "",
+          "Path to the YAML object store configuration of the bucket to serve."),
+      FlagSpec.single("objstore.config", "thanos.store.objstore-config", "",
+          "Inline YAML object store configuration (alternative to the file)."),
+      FlagSpec.single("index-cache-size", "thanos.store.index-cache-size", "250MB",
+          "Size of the in-memory index cache used when no index cache configuration is given."),
+      FlagSpec.single("index-cache.config-file", "thanos.store.index-cache-config-file", "",
+          "Path to the YAML index cache configuration (IN-MEMORY, MEMCACHED or REDIS)."),
+      FlagSpec.single("index-cache.config", "thanos.store.index-cache-config", "",
+          "Inline YAML index cache configuration (alternative to the file)."),
+      FlagSpec.single("sync-block-duration", "thanos.store.sync-block-duration", "15m",
+          "How often the bucket is synced: new blocks loaded, removed ones dropped."),
+      FlagSpec.single("block-sync-concurrency", "thanos.store.block-sync-concurrency", "20",
+          "Number of blocks loaded (index-headers built) at once."),
+      FlagSpec.single("block-meta-fetch-concurrency", "thanos.store.block-meta-fetch-concurrency", "32",
+          "Number of meta.json files fetched at once."),
+      FlagSpec.single("store.grpc.series-max-concurrency", "thanos.store.series-max-concurrency", "20",
+          "Maximum number of concurrent Series calls; further calls wait at the gate."),
+      FlagSpec.single("store.limits.request-series", "thanos.store.limits-request-series", "0",
+          "Maximum series one Series call may touch (0 = no limit)."),
+      FlagSpec.single("store.limits.request-samples", "thanos.store.limits-request-samples", "0",
+          "Maximum samples one Series call may fetch, enforced as chunks x 120 (0 = no limit)."),
+      FlagSpec.single("store.grpc.downloaded-bytes-limit", "thanos.store.downloaded-bytes-limit", "0",
+          "Maximum bytes of postings, series and chunks one Series call may download (0 = no limit)."),
+      FlagSpec.single("min-time", "thanos.store.min-time", "0000-01-01T00:00:00Z",
+          "Serve only blocks and data at or after this time: RFC 3339 or a duration relative to now such as -2w."),
+      FlagSpec.single("max-time", "thanos.store.max-time", "9999-12-31T23:59:59Z",
+          "Serve only blocks and data at or before this time: RFC 3339 or a duration relative to now such as -1d."),
+      FlagSpec.single("selector.relabel-config-file", "thanos.store.selector-relabel-config-file", "",
+          "Path to relabel rules over block external labels (and __block_id) choosing the blocks to serve."),
+      FlagSpec.single("selector.relabel-config", "thanos.store.selector-relabel-config", "",
+          "Inline relabel rules choosing the blocks to serve (alternative to the file)."),
+      FlagSpec.single("consistency-delay", "thanos.store.consistency-delay", "0s",
+          "Minimum age of a block before it is loaded (eventually consistent buckets)."),
+      FlagSpec.single("ignore-deletion-marks-delay", "thanos.store.ignore-deletion-marks-delay", "24h",
+          "Blocks marked for deletion longer ago than this are no longer served."),
+      FlagSpec.bool("cache-index-header", "thanos.store.cache-index-header", true,
+          "Keep index-headers on local disk across restarts (otherwise they are deleted when a block is dropped or the store stops)."));
+
   private static final Map<String, ComponentSpec> COMPONENTS = build();
 
   private FlagTable() {}
@@ -94,6 +136,9 @@ public final class FlagTable {
         "thanos-tools-app", List.of()));
     m.put("sidecar", new ComponentSpec("sidecar",
         "Sidecar for Prometheus server.", "thanos-sidecar-app", concat(LOGGING, HTTP, GRPC, SIDECAR)));
+    m.put("store", new ComponentSpec("store",
+        "Store node giving access to blocks in a bucket provider.", "thanos-store-app",
+        concat(LOGGING, HTTP, GRPC, STORE)));
     return Collections.unmodifiableMap(m);
   }
 
