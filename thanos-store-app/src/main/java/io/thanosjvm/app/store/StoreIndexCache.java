@@ -1,0 +1,35 @@
+package io.thanosjvm.app.store;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.thanosjvm.autoconfigure.ThanosStoreProperties;
+import io.thanosjvm.store.cache.ByteSizes;
+import io.thanosjvm.store.cache.IndexCache;
+import io.thanosjvm.store.cache.IndexCaches;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The index cache from {@code --index-cache.config(-file)}, or in memory of {@code --index-cache-size}. */
+final class StoreIndexCache {
+
+  private StoreIndexCache() {}
+
+  static IndexCache create(ThanosStoreProperties p, MeterRegistry meters) throws IOException {
+    String yaml = null;
+    if (!p.getIndexCacheConfigFile().isEmpty()) {
+      yaml = Files.readString(Path.of(p.getIndexCacheConfigFile()));
+    } else if (!p.getIndexCacheConfig().isEmpty()) {
+      yaml = p.getIndexCacheConfig();
+    }
+    return IndexCaches.create(yaml, bytes(p.getIndexCacheSize(), "--index-cache-size"), meters);
+  }
+
+  /** A byte size flag value (Thanos' units), failing start-up with the flag's name when invalid. */
+  static long bytes(String value, String flag) {
+    try {
+      return ByteSizes.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
+    }
+  }
+}
