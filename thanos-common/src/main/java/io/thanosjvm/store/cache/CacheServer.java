@@ -102,7 +102,7 @@ final class CacheServer<C extends AutoCloseable> implements AutoCloseable {
         } catch (UnknownHostException e) {
           throw new IllegalArgumentException("cannot resolve cache server address \"" + a + "\": " + e.getMessage());
         }
-      } else if (a.contains("+") && a.indexOf('+') < a.indexOf(':')) {
+      } else if (a.matches("^[a-z]+\\+.*")) {
         throw new IllegalArgumentException("cache server address \"" + a + "\": service discovery prefix "
             + a.substring(0, a.indexOf('+') + 1) + " is not supported (use host:port or dns+host:port)");
       } else {
