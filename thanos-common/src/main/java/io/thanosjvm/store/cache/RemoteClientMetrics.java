@@ -1,0 +1,74 @@
+package io.thanosjvm.store.cache;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Operation metrics of a remote cache client, named as Thanos' memcached client names them under a prefix
+ * ({@code thanos_memcached_} or {@code thanos_redis_}) with constant label {@code name} (e.g. {@code index-cache}):
+ * {@code <prefix>operations_total{operation}}, {@code <prefix>operation_failures_total{operation,reason}} and
+ * {@code <prefix>operation_skipped_total{operation,reason}}; operations {@code getmulti} and {@code set}.
+ */
+final class RemoteClientMetrics {
+
+  static final String GET_MULTI = "getmulti";
+  static final String SET = "set";
+  static final String TIMEOUT = "timeout";
+  static final String MALFORMED_KEY = "malformed-key";
+  static final String SERVER_ERROR = "server-error";
+  static final String NETWORK_ERROR = "network-error";
+  static final String OTHER = "other";
+  static final String MAX_ITEM_SIZE = "max-item-size";
+  static final String ASYNC_BUFFER_FULL = "async-buffer-full";
+
+  private final Map<String, Counter> operations = new HashMap<>();
+  private final Map<String, Counter> failures = new HashMap<>();
+  private final Map<String, Counter> skipped = new HashMap<>();
+
+  RemoteClientMetrics(MeterRegistry registry, String prefix, String name) {
+    for (String op : new String[] {GET_MULTI, SET}) {
+      operations.put(op, Counter.builder(prefix + "operations").description("Total number of operations against "
+          + "the cache server.").tags("name", name, "operation", op).register(registry));
+      for (String reason : new String[] {TIMEOUT, MALFORMED_KEY, SERVER_ERROR, NETWORK_ERROR, OTHER}) {
+        failures.put(op + "/" + reason, Counter.builder(prefix + "operation_failures")
+            .description("Total number of operations against the cache server that failed.")
+            .tags("name", name, "operation", op, "reason", reason).register(registry));
+      }
+    }
+    for (String[] s : new String[][] {{GET_MULTI, MAX_ITEM_SIZE}, {SET, MAX_ITEM_SIZE}, {SET, ASYNC_BUFFER_FULL}}) {
+      skipped.put(s[0] + "/" + s[1], Counter.builder(prefix + "operation_skipped")
+          .description("Total number of operations against the cache server that have been skipped.")
+          .tags("name", name, "operation", s[0], "reason", s[1]).register(registry));
+    }
+  }
+
+  void operation(String op) {
+    operations.get(op).increment();
+  }
+
+  void failed(String op, String reason) {
+    failures.get(op + "/" + reason).increment();
+  }
+
+  void skipped(String op, String reason) {
+    skipped.get(op + "/" + reason).increment();
+  }
+
+  /** Classifies a failure as Thanos does: timeout, server error, network error or other. */
+  static String reason(Exception e) {
+    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+      return TIMEOUT;
+    }
+    if (e instanceof CacheServerException) {
+      return SERVER_ERROR;
+    }
+    if (e instanceof java.io.IOException) {
+      return NETWORK_ERROR;
+    }
+    return OTHER;
+  }
+}
