@@ -122,6 +122,10 @@ public final class FlagTable {
       FlagSpec.bool("cache-index-header", "thanos.store.cache-index-header", true,
           "Keep index-headers on local disk across restarts (otherwise they are deleted when a block is dropped or the store stops)."));
 
+  private static final List<FlagSpec> DEMO = List.of(
+      FlagSpec.single("data-dir", "thanos.demo.data-dir", "./data/demo",
+          "Directory of the demo bucket (generated on the first run, reused afterwards) and index-headers."));
+
   private static final Map<String, ComponentSpec> COMPONENTS = build();
 
   private FlagTable() {}
@@ -139,6 +143,9 @@ public final class FlagTable {
     m.put("store", new ComponentSpec("store",
         "Store node giving access to blocks in a bucket provider.", "thanos-store-app",
         concat(LOGGING, HTTP, GRPC, STORE)));
+    m.put("demo", new ComponentSpec("demo",
+        "Demo: a store gateway over a generated local bucket and a querier in one process; prints the UI address.",
+        "thanos-query-app", concat(LOGGING, HTTP, GRPC, DEMO)));
     return Collections.unmodifiableMap(m);
   }
 

@@ -15,8 +15,15 @@ public class ThanosQueryApplication {
   /** The component name on the command line. */
   public static final String COMPONENT = "query";
 
-  /** Starts the component; {@code --help} prints flags and exits 0, a bad flag exits 2. */
+  /**
+   * Starts the component; {@code --help} prints flags and exits 0, a bad flag exits 2. A first argument
+   * {@code demo} starts the demo instead (store gateway over generated data + querier).
+   */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(QueryDemo.COMPONENT)) {
+      QueryDemo.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     ThanosCommandLine.launch(COMPONENT, args, ThanosQueryApplication::run);
   }
 

@@ -1,0 +1,94 @@
+package io.thanosjvm.demo;
+
+import io.thanosjvm.block.BlockUploader;
+import io.thanosjvm.block.UploadOptions;
+import io.thanosjvm.block.metadata.BlockMeta;
+import io.thanosjvm.objstore.filesystem.FilesystemBucket;
+import io.thanosjvm.tools.blocks.GenerateCommand;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Prepares the demo bucket under a data directory: {@code <dir>/bucket} is a FILESYSTEM bucket; when it holds no
+ * block yet, {@link #DAYS} days of synthetic data ending now are generated as 2h blocks for two replicas
+ * ({@code cluster="demo"}, {@code replica="a"|"b"}, identical samples, so deduplication shows) and uploaded
+ * meta.json last, like any producer would.
+ */
+public final class DemoBucket {
+
+  /** Days of data generated. */
+  public static final int DAYS = 3;
+  /** Series per replica. */
+  public static final int SERIES = 120;
+  /** Sample interval. */
+  public static final long STEP_MS = 30_000;
+
+  private DemoBucket() {}
+
+  /**
+   * Ensures the bucket exists with data and returns its directory.
+   *
+   * @param log progress lines for the user
+   */
+  public static Path prepare(Path dataDir, Clock clock, PrintStream log) throws IOException {
+    Path bucketDir = Files.createDirectories(dataDir.resolve("bucket"));
+    int existing = countBlocks(bucketDir);
+    if (existing > 0) {
+      log.println("demo: reusing " + existing + " blocks in " + bucketDir);
+      return bucketDir;
+    }
+    long block = 7_200_000L;
+    long duration = DAYS * 86_400_000L;
+    long end = clock.millis();
+    long start = Math.floorDiv(end - duration, block) * block;
+    log.println("demo: generating " + DAYS + " days of data (" + SERIES + " series x 2 replicas, 2h blocks) into "
+        + bucketDir + " ...");
+    Path work = dataDir.resolve("generate.tmp");
+    deleteTree(work);
+    try (FilesystemBucket bucket = new FilesystemBucket(bucketDir)) {
+      BlockUploader uploader = new BlockUploader(bucket, clock);
+      for (String replica : List.of("a", "b")) {
+        // same data seed for both replicas; a later clock for "b" keeps its block ULIDs distinct from "a"'s
+        Clock ulidClock = replica.equals("a") ? clock : Clock.offset(clock, java.time.Duration.ofMinutes(1));
+        TreeMap<String, String> labels = new TreeMap<>();
+        labels.put("cluster", "demo");
+        labels.put("replica", replica);
+        Path out = work.resolve(replica);
+        List<BlockMeta> metas = new GenerateCommand(ulidClock).generate(new GenerateCommand.Options(out, SERIES, start,
+            end - start, STEP_MS, block, 42, labels));
+        for (BlockMeta m : metas) {
+          uploader.upload(out.resolve(m.ulid()), new UploadOptions(labels, "demo", 0, true));
+        }
+      }
+    } finally {
+      deleteTree(work);
+    }
+    log.println("demo: " + countBlocks(bucketDir) + " blocks ready");
+    return bucketDir;
+  }
+
+  private static int countBlocks(Path bucketDir) throws IOException {
+    try (Stream<Path> s = Files.list(bucketDir)) {
+      return (int) s.filter(p -> BlockMeta.isUlid(p.getFileName().toString()))
+          .filter(p -> Files.exists(p.resolve(BlockMeta.FILE_NAME))).count();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
