@@ -28,7 +28,7 @@ public final class DemoBucket {
   /** Series per replica. */
   public static final int SERIES = 120;
   /** Sample interval. */
-  public static final long STEP_MS = 30_000;
+  public static final long STEP_MS = 60_000;
 
   private DemoBucket() {}
 

@@ -46,6 +46,15 @@ public final class PrometheusServer implements AutoCloseable {
 
   /** Starts Prometheus with these external labels and waits until it is ready. */
   public static PrometheusServer start(Map<String, String> externalLabels) throws IOException, InterruptedException {
+    return start(externalLabels, null);
+  }
+
+  /**
+   * Starts Prometheus with these external labels over a copy of the blocks in {@code blocksDir} (when not null)
+   * as its TSDB, and waits until it is ready.
+   */
+  public static PrometheusServer start(Map<String, String> externalLabels, Path blocksDir)
+      throws IOException, InterruptedException {
     Path binary = Path.of("/usr/bin/prometheus");
     if (!Files.isExecutable(binary)) {
       throw new IllegalStateException(INSTALL_HINT);
@@ -57,6 +66,9 @@ public final class PrometheusServer implements AutoCloseable {
       externalLabels.forEach((k, v) -> config.append("    ").append(k).append(": \"").append(v).append("\"\n"));
     }
     Files.writeString(dir.resolve("prometheus.yml"), config);
+    if (blocksDir != null) {
+      io.thanosjvm.tsdb.testing.Promtool.copyTree(blocksDir, dir.resolve("data"));
+    }
     int port = freePort();
     Path log = dir.resolve("prometheus.log");
     List<String> command = List.of(binary.toString(),

@@ -109,7 +109,7 @@ class PrometheusSideBySideTest {
     prometheus.close();
   }
 
-  private static JsonNode get(URI base, String pathAndQuery) throws Exception {
+  static JsonNode get(URI base, String pathAndQuery) throws Exception {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(),
         HttpResponse.BodyHandlers.ofString());
     JsonNode n = JSON.readTree(r.body());
@@ -212,7 +212,7 @@ class PrometheusSideBySideTest {
     assertThat(mine.path("data")).isEqualTo(theirs.path("data"));
   }
 
-  private static void assertSameResult(JsonNode theirs, JsonNode mine, String promql) {
+  static void assertSameResult(JsonNode theirs, JsonNode mine, String promql) {
     assertThat(theirs.path("status").asString()).as("prometheus answered %s", promql).isEqualTo("success");
     assertThat(mine.path("status").asString()).as("we answered %s: %s", promql, mine).isEqualTo("success");
     assertThat(mine.path("data").path("resultType").asString())
