@@ -1,0 +1,2 @@
+/** Store gateway harnesses: heap per series in the bucket, Series() latency. */
+package io.thanosjvm.bench.store;
