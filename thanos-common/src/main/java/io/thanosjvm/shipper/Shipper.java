@@ -40,6 +40,7 @@ public final class Shipper {
   private final Supplier<Labels> externalLabels;
   private final ShipperMetrics metrics;
   private final BlockUploader uploader;
+  private int uploadedThisSync;
 
   /**
    * A shipper.
@@ -69,17 +70,18 @@ public final class Shipper {
    *     failure, refused compacted block); blocks uploaded before are recorded, the rest wait for the next pass
    */
   public synchronized int sync() throws ShipperException {
+    uploadedThisSync = 0;
     try {
-      int uploaded = syncOnce();
+      syncOnce();
       metrics.dirSync(false);
-      return uploaded;
+      return uploadedThisSync;
     } catch (ShipperException e) {
       metrics.dirSync(true);
-      throw e;
+      throw new ShipperException(e.getMessage(), e.getCause(), uploadedThisSync);
     }
   }
 
-  private int syncOnce() throws ShipperException {
+  private void syncOnce() throws ShipperException {
     Map<String, String> labels = labelMap(externalLabels.get());
     if (labels.isEmpty()) {
       throw new ShipperException("no external labels: refusing to ship blocks that cannot be told apart", null);
@@ -97,7 +99,6 @@ public final class Shipper {
     }
     List<String> shipped = new ArrayList<>();
     OverlapChecker overlaps = new OverlapChecker(bucket, labels);
-    int uploaded = 0;
     for (BlockMeta meta : scan.metas()) {
       String id = meta.ulid();
       if (known.contains(id)) {
@@ -135,13 +136,12 @@ public final class Shipper {
         throw new ShipperException("upload " + id + ": " + e.getMessage(), e);
       }
       shipped.add(id);
-      uploaded++;
+      uploadedThisSync++;
       metrics.uploaded();
       writeState(union(shipped, known));
     }
     writeState(shipped);
     metrics.uploadCompactedDone(options.uploadCompacted());
-    return uploaded;
   }
 
   private void upload(BlockMeta meta, Map<String, String> externalLabels) throws IOException {

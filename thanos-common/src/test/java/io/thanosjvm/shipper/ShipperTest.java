@@ -161,7 +161,9 @@ class ShipperTest {
     String second = blocks.get(1).ulid();
     bucket.failing = op -> op.equals("upload:" + second + "/index");
     Shipper shipper = shipper(false);
-    assertThatThrownBy(shipper::sync).isInstanceOf(ShipperException.class).hasMessageContaining("upload " + second);
+    assertThatThrownBy(shipper::sync).isInstanceOfSatisfying(ShipperException.class,
+        e -> assertThat(e.uploaded()).as("blocks shipped before the failure").isEqualTo(1))
+        .hasMessageContaining("upload " + second);
     assertThat(bucket.exists(second + "/meta.json")).isFalse();
     assertThat(bucket.exists(blocks.get(2).ulid() + "/meta.json")).as("later blocks wait, in time order").isFalse();
     assertThat(state()).containsExactly(blocks.get(0).ulid());

@@ -106,7 +106,8 @@ final class SidecarShipper implements AutoCloseable {
         LOG.atInfo().addKeyValue("uploaded", uploaded).log("shipper synced");
       }
     } catch (ShipperException e) {
-      LOG.atWarn().addKeyValue("err", e.getMessage()).log("shipper sync failed; retrying next round");
+      LOG.atWarn().addKeyValue("err", e.getMessage()).addKeyValue("uploaded", e.uploaded())
+          .log("shipper sync failed; retrying next round");
     } catch (RuntimeException e) {
       LOG.atError().setCause(e).log("shipper sync crashed; retrying next round");
     }
