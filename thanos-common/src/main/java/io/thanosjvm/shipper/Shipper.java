@@ -117,16 +117,18 @@ public final class Shipper {
           shipped.add(id);
           continue;
         }
-        if (meta.compactionLevel() > 1) {
-          overlaps.check(meta);
-        }
-      } catch (ShipperException e) {
-        writeState(union(shipped, known));
-        throw new ShipperException("found overlap or error during sync, cannot upload compacted block: "
-            + e.getMessage(), e);
       } catch (IOException | RuntimeException e) {
         writeState(union(shipped, known));
         throw new ShipperException("check exists " + id + " in bucket: " + e.getMessage(), e);
+      }
+      if (meta.compactionLevel() > 1) {
+        try {
+          overlaps.check(meta);
+        } catch (IOException | RuntimeException e) {
+          writeState(union(shipped, known));
+          throw new ShipperException("found overlap or error during sync, cannot upload compacted block: "
+              + e.getMessage(), e);
+        }
       }
       try {
         upload(meta, labels);
@@ -142,6 +144,32 @@ public final class Shipper {
     }
     writeState(shipped);
     metrics.uploadCompactedDone(options.uploadCompacted());
+  }
+
+  /**
+   * What the local blocks cover, as Thanos' sidecar advertises it while shipping.
+   *
+   * @param minTime the lowest minTime of any local block (0 when there is none: no block size can be assumed)
+   * @param maxSyncTime the highest maxTime of a shipped local block ({@link Long#MIN_VALUE} when none)
+   */
+  public record Timestamps(long minTime, long maxSyncTime) {}
+
+  /**
+   * Reads the local blocks and the state file.
+   *
+   * @throws IOException when the state file or the directory cannot be read
+   */
+  public Timestamps timestamps() throws IOException {
+    Set<String> shipped = new LinkedHashSet<>(ShipperMetaFile.read(options.metaFile()).uploaded());
+    long min = Long.MAX_VALUE;
+    long maxSync = Long.MIN_VALUE;
+    for (BlockMeta m : LocalBlocks.scan(options.tsdbDir()).metas()) {
+      min = Math.min(min, m.minTime());
+      if (shipped.contains(m.ulid())) {
+        maxSync = Math.max(maxSync, m.maxTime());
+      }
+    }
+    return new Timestamps(min == Long.MAX_VALUE ? 0 : min, maxSync);
   }
 
   private void upload(BlockMeta meta, Map<String, String> externalLabels) throws IOException {

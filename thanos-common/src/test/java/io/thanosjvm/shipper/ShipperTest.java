@@ -279,4 +279,19 @@ class ShipperTest {
     assertThat(bucket.log).noneMatch(op -> op.startsWith("upload:"));
     assertThat(state()).hasSize(3);
   }
+
+  @Test
+  void timestampsAreTheOldestLocalBlockAndTheNewestShippedOne() throws Exception {
+    String compacted = blocks.get(2).ulid();
+    setLevel(compacted, 2);
+    Shipper shipper = shipper(false);
+    assertThatThrownBy(shipper::timestamps).as("no state file yet").isInstanceOf(java.io.IOException.class);
+    shipper.sync();
+    assertThat(shipper.timestamps()).isEqualTo(new Shipper.Timestamps(blocks.get(0).minTime(),
+        blocks.get(1).maxTime()));
+    for (BlockMeta b : blocks) {
+      BlockStaging.remove(tsdb.resolve(b.ulid()));
+    }
+    assertThat(shipper.timestamps()).isEqualTo(new Shipper.Timestamps(0, Long.MIN_VALUE));
+  }
 }

@@ -41,9 +41,10 @@ class SidecarConfiguration {
     return PrometheusStore.forSidecar(client, state);
   }
 
+  /** Info; while shipping, min_time is the oldest local block's minTime (Thanos' sidecar does the same). */
   @Bean
-  InfoService infoService(PrometheusSidecarState state) {
-    return new InfoService(() -> state.info(Long.MIN_VALUE));
+  InfoService infoService(PrometheusSidecarState state, SidecarShipper shipper) {
+    return new InfoService(() -> state.info(shipper.minTime()));
   }
 
   /** Readiness: Prometheus reachable and external labels present (included in the readiness group). */

@@ -41,6 +41,7 @@ final class SidecarShipper implements AutoCloseable {
   private ScheduledExecutorService loop;
   private Bucket bucket;
   private Shipper shipper;
+  private volatile long minTime = Long.MIN_VALUE;
 
   SidecarShipper(ThanosSidecarProperties props, PrometheusSidecarState state, MeterRegistry registry, Clock clock) {
     this.props = props;
@@ -81,9 +82,21 @@ final class SidecarShipper implements AutoCloseable {
   }
 
   private void checkBlockDurations() throws IOException {
-    Optional<PrometheusBlockDurations> durations = PrometheusBlockDurations.fetch(
-        HttpClient.newBuilder().connectTimeout(props.getGetConfigTimeout()).build(), props.getPrometheusUrl(),
-        props.getGetConfigTimeout());
+    HttpClient http = HttpClient.newBuilder().connectTimeout(props.getGetConfigTimeout()).build();
+    Optional<PrometheusBlockDurations> durations;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        durations = PrometheusBlockDurations.fetch(http, props.getPrometheusUrl(), props.getGetConfigTimeout());
+        break;
+      } catch (IOException e) {
+        if (attempt == 5) {
+          throw new IOException("fetch Prometheus flags: " + e.getMessage(), e);
+        }
+        LOG.atWarn().addKeyValue("err", e.getMessage())
+            .log("failed to get Prometheus flags. Is Prometheus running? Retrying");
+        sleep(2000);
+      }
+    }
     if (durations.isEmpty()) {
       LOG.warn("failed to check Prometheus flags, due to potentially older Prometheus. No extra validation is done.");
       return;
@@ -92,7 +105,19 @@ final class SidecarShipper implements AutoCloseable {
   }
 
   private Labels externalLabels() {
-    return state.ready() ? state.servingExternalLabels() : Labels.EMPTY;
+    try {
+      return state.ready() ? state.servingExternalLabels() : Labels.EMPTY;
+    } catch (RuntimeException notReadyAnyMore) {
+      return Labels.EMPTY;
+    }
+  }
+
+  /**
+   * The min_time the sidecar advertises: {@link Long#MIN_VALUE} without shipping; while shipping, the oldest
+   * local block's minTime after each sync (0 when there is no block yet), as Thanos does.
+   */
+  long minTime() {
+    return minTime;
   }
 
   private void syncOnce() {
@@ -110,6 +135,20 @@ final class SidecarShipper implements AutoCloseable {
           .log("shipper sync failed; retrying next round");
     } catch (RuntimeException e) {
       LOG.atError().setCause(e).log("shipper sync crashed; retrying next round");
+    }
+    try {
+      minTime = shipper.timestamps().minTime();
+    } catch (IOException e) {
+      LOG.atWarn().addKeyValue("err", e.getMessage()).log("reading timestamps failed");
+    }
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
     }
   }
 

@@ -3,6 +3,8 @@ package io.thanosjvm.app.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.block.metadata.BlockFile;
 import io.thanosjvm.block.metadata.BlockMeta;
@@ -14,6 +16,8 @@ import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.objstore.s3.S3ProxyServer;
 import io.thanosjvm.shipper.ShipperMetaFile;
 import io.thanosjvm.testing.PrometheusServer;
+import io.thanosjvm.wire.infopb.InfoGrpc;
+import io.thanosjvm.wire.infopb.InfoRequest;
 import io.thanosjvm.wire.prompb.TimeSeries;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,8 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code thanos sidecar --objstore.config=...} beside a real Prometheus 2.42 (2h blocks) fed 7 hours of
  * old-timestamped samples, so Prometheus itself cuts blocks: the sidecar ships each to a real S3 server
- * (S3Proxy) with the Thanos section and the {@code thanos_shipper_*} metrics, and a restarted sidecar ships
- * nothing twice. A Prometheus that compacts locally (default block durations) is refused, as Thanos does.
+ * (S3Proxy) with the Thanos section and the {@code thanos_shipper_*} metrics, advertises the oldest block's
+ * minTime as its Info min_time, and a restarted sidecar ships nothing twice. A Prometheus that compacts locally (default block durations) is refused, as Thanos does.
  */
 class SidecarShippingTest {
 
@@ -79,6 +83,17 @@ class SidecarShippingTest {
     int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static long infoMinTime(ConfigurableApplicationContext app) {
+    int port = Integer.parseInt(app.getEnvironment().getProperty("local.grpc.port"));
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try {
+      return InfoGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+          .info(InfoRequest.getDefaultInstance()).getStore().getMinTime();
+    } finally {
+      channel.shutdownNow();
+    }
   }
 
   private static double metric(String scrape, String name) {
@@ -165,6 +180,12 @@ class SidecarShippingTest {
           assertThat(metric(scrape, "thanos_shipper_upload_compacted_done")).isNaN();
           assertThat(ShipperMetaFile.read(data.resolve("thanos.shipper.json")).uploaded())
               .containsExactlyInAnyOrderElementsOf(blocks);
+          long oldest = Long.MAX_VALUE;
+          for (String id : blocks) {
+            oldest = Math.min(oldest, BlockMeta.read(data.resolve(id).resolve("meta.json")).minTime());
+          }
+          long expectedMin = oldest;
+          await(() -> infoMinTime(app) == expectedMin, "Info min_time = the oldest local block's minTime");
         } finally {
           app.close();
         }
