@@ -204,7 +204,7 @@ class SidecarShippingTest {
 
   @Test
   @Timeout(120)
-  void refusesToShipFromAPrometheusThatCompactsLocallyUnlessTold() throws Exception {
+  void refusesToShipFromAPrometheusThatCompactsLocallyUnlessToldAndNeedsOneObjstoreConfig() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("prom"));
     Files.writeString(dir.resolve("prometheus.yml"), "global:\n  external_labels:\n    cluster: eu1\n");
     int port = PrometheusServer.freePort();
@@ -227,8 +227,13 @@ class SidecarShippingTest {
           .hasStackTraceContaining("found that TSDB Max time is 1d12h and Min time is 2h. Compaction needs to be "
               + "disabled (storage.tsdb.min-block-duration = storage.tsdb.max-block-duration)");
 
-      ConfigurableApplicationContext ignoring = startSidecar(url, "--tsdb.path=" + dir.resolve("data"), fs,
-          "--shipper.ignore-unequal-block-size");
+      Path configFile = Files.writeString(tmp.resolve("bucket.yml"),
+          "type: FILESYSTEM\nconfig:\n  directory: " + tmp.resolve("bucket") + "\n");
+      assertThatThrownBy(() -> startSidecar(url, "--tsdb.path=" + dir.resolve("data"), fs,
+          "--objstore.config-file=" + configFile).close())
+          .hasStackTraceContaining("--objstore.config-file, --objstore.config) are exclusive");
+      ConfigurableApplicationContext ignoring = startSidecar(url, "--tsdb.path=" + dir.resolve("data"),
+          "--objstore.config-file=" + configFile, "--shipper.ignore-unequal-block-size");
       try {
         await(() -> metric(metrics(ignoring), "thanos_shipper_dir_syncs_total") >= 1, "a sync");
       } finally {
