@@ -1,5 +1,6 @@
 package io.thanosjvm.autoconfigure;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -8,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of {@code thanos sidecar}, under {@code thanos.sidecar.*} (flags {@code --prometheus.url},
- * {@code --prometheus.ready_timeout}, {@code --prometheus.get_config_interval}, ...).
+ * {@code --prometheus.ready_timeout}, {@code --prometheus.get_config_interval}, {@code --objstore.config(-file)},
+ * {@code --shipper.*}, ...).
  */
 @ConfigurationProperties("thanos.sidecar")
 @Validated
@@ -27,8 +29,26 @@ public class ThanosSidecarProperties {
   /** Timeout of each request to Prometheus. */
   private Duration getConfigTimeout = Duration.ofSeconds(30);
 
-  /** Data directory of Prometheus' TSDB (where the shipper will look for blocks). */
+  /** Data directory of Prometheus' TSDB (where the shipper looks for blocks). */
   private String tsdbPath = "./data";
+
+  /** Path to the object store YAML configuration; blocks are shipped only when this or the inline one is set. */
+  private String objstoreConfigFile = "";
+
+  /** Inline object store YAML configuration (alternative to the file). */
+  private String objstoreConfig = "";
+
+  /** Also ship blocks compacted by Prometheus (level above 1), for migrating old data; off by default. */
+  private boolean shipperUploadCompacted;
+
+  /** Name of the shipper's state file inside the TSDB directory. */
+  private String shipperMetaFileName = "thanos.shipper.json";
+
+  /** Ship even though Prometheus' min and max block durations differ (risks losing a block to compaction). */
+  private boolean shipperIgnoreUnequalBlockSize;
+
+  /** How often the shipper looks for new blocks (Thanos: every 30s; not a Thanos flag). */
+  private Duration shipperSyncInterval = Duration.ofSeconds(30);
 
   /** The Prometheus URL. */
   public URI getPrometheusUrl() {
@@ -78,5 +98,83 @@ public class ThanosSidecarProperties {
   /** Sets the TSDB path. */
   public void setTsdbPath(String tsdbPath) {
     this.tsdbPath = tsdbPath;
+  }
+
+  /** The object store configuration file ("" when unset). */
+  public String getObjstoreConfigFile() {
+    return objstoreConfigFile;
+  }
+
+  /** Sets the object store configuration file. */
+  public void setObjstoreConfigFile(String objstoreConfigFile) {
+    this.objstoreConfigFile = objstoreConfigFile;
+  }
+
+  /** The inline object store configuration ("" when unset). */
+  public String getObjstoreConfig() {
+    return objstoreConfig;
+  }
+
+  /** Sets the inline object store configuration. */
+  public void setObjstoreConfig(String objstoreConfig) {
+    this.objstoreConfig = objstoreConfig;
+  }
+
+  /** Whether compacted blocks are shipped too. */
+  public boolean isShipperUploadCompacted() {
+    return shipperUploadCompacted;
+  }
+
+  /** Sets whether compacted blocks are shipped too. */
+  public void setShipperUploadCompacted(boolean shipperUploadCompacted) {
+    this.shipperUploadCompacted = shipperUploadCompacted;
+  }
+
+  /** The shipper state file name. */
+  public String getShipperMetaFileName() {
+    return shipperMetaFileName;
+  }
+
+  /** Sets the shipper state file name. */
+  public void setShipperMetaFileName(String shipperMetaFileName) {
+    this.shipperMetaFileName = shipperMetaFileName;
+  }
+
+  /** Whether differing Prometheus block durations are accepted. */
+  public boolean isShipperIgnoreUnequalBlockSize() {
+    return shipperIgnoreUnequalBlockSize;
+  }
+
+  /** Sets whether differing Prometheus block durations are accepted. */
+  public void setShipperIgnoreUnequalBlockSize(boolean shipperIgnoreUnequalBlockSize) {
+    this.shipperIgnoreUnequalBlockSize = shipperIgnoreUnequalBlockSize;
+  }
+
+  /** The shipper's sync interval. */
+  public Duration getShipperSyncInterval() {
+    return shipperSyncInterval;
+  }
+
+  /** Sets the shipper's sync interval. */
+  public void setShipperSyncInterval(Duration shipperSyncInterval) {
+    this.shipperSyncInterval = shipperSyncInterval;
+  }
+
+  /** Whether a bucket is configured (so blocks are shipped). */
+  public boolean isShipping() {
+    return !objstoreConfigFile.isEmpty() || !objstoreConfig.isEmpty();
+  }
+
+  /** Validation hook: at most one of the object store file and inline configuration. */
+  @AssertTrue(message = "thanos.sidecar.objstore-config-file and thanos.sidecar.objstore-config "
+      + "(--objstore.config-file, --objstore.config) are exclusive")
+  public boolean isObjstoreConfigUnambiguous() {
+    return objstoreConfigFile.isEmpty() || objstoreConfig.isEmpty();
+  }
+
+  /** Validation hook: the sync interval is positive. */
+  @AssertTrue(message = "thanos.sidecar.shipper-sync-interval must be positive")
+  public boolean isShipperSyncIntervalValid() {
+    return shipperSyncInterval != null && !shipperSyncInterval.isNegative() && !shipperSyncInterval.isZero();
   }
 }

@@ -75,10 +75,19 @@ public final class FlagTable {
       FlagSpec.single("prometheus.get_config_timeout", "thanos.sidecar.get-config-timeout", "30s",
           "Timeout for getting Prometheus config."),
       FlagSpec.single("tsdb.path", "thanos.sidecar.tsdb-path", "./data", "Data directory of TSDB."),
-      FlagSpec.notImplemented("objstore.config-file",
-          "Object store configuration for shipping blocks (block shipping is not implemented yet)"),
-      FlagSpec.notImplemented("objstore.config",
-          "Object store configuration for shipping blocks (block shipping is not implemented yet)"));
+      FlagSpec.single("objstore.config-file", "thanos.sidecar.objstore-config-file", "",
+          "Path to YAML file that contains object store configuration. Blocks are shipped only when set."),
+      FlagSpec.single("objstore.config", "thanos.sidecar.objstore-config", "",
+          "Alternative to 'objstore.config-file' flag: object store configuration in YAML."),
+      FlagSpec.bool("shipper.upload-compacted", "thanos.sidecar.shipper-upload-compacted", false,
+          "If true shipper will try to upload compacted blocks as well. Useful for migration purposes. Works only "
+              + "if compaction is disabled on Prometheus. Do it once and then disable the flag when done."),
+      FlagSpec.single("shipper.meta-file-name", "thanos.sidecar.shipper-meta-file-name", "thanos.shipper.json",
+          "the file to store shipper metadata in"),
+      FlagSpec.bool("shipper.ignore-unequal-block-size", "thanos.sidecar.shipper-ignore-unequal-block-size", false,
+          "If true sidecar will not require prometheus min and max block size flags to be set to the same value. "
+              + "Only use this if you want to keep long retention and compaction enabled on your Prometheus "
+              + "instance, as in the worst case it can result in ~2h data loss for your Thanos bucket storage."));
 
   private static final List<FlagSpec> STORE = List.of(
       FlagSpec.single("data-dir", "thanos.store.data-dir", "./data",

@@ -1,6 +1,7 @@
 package io.thanosjvm.app.sidecar;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.thanosjvm.autoconfigure.ThanosSidecarProperties;
 import io.thanosjvm.info.InfoService;
@@ -18,7 +19,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the sidecar: Prometheus client and state, StoreAPI, Info, readiness, metrics, refresh loop. */
+/**
+ * Wires the sidecar: Prometheus client and state, StoreAPI, Info, readiness, metrics, refresh loop, and the
+ * block shipper.
+ */
 @Configuration(proxyBeanMethods = false)
 class SidecarConfiguration {
 
@@ -37,9 +41,10 @@ class SidecarConfiguration {
     return PrometheusStore.forSidecar(client, state);
   }
 
+  /** Info; while shipping, min_time is the oldest local block's minTime (Thanos' sidecar does the same). */
   @Bean
-  InfoService infoService(PrometheusSidecarState state) {
-    return new InfoService(() -> state.info(Long.MIN_VALUE));
+  InfoService infoService(PrometheusSidecarState state, SidecarShipper shipper) {
+    return new InfoService(() -> state.info(shipper.minTime()));
   }
 
   /** Readiness: Prometheus reachable and external labels present (included in the readiness group). */
@@ -66,9 +71,23 @@ class SidecarConfiguration {
     return loop;
   }
 
-  /** Waits for Prometheus (and its external labels) at start-up; fails start-up like Thanos when missing. */
+  /** Block shipping (active only with an object store configuration); started once Prometheus is ready. */
+  @Bean(destroyMethod = "close")
+  SidecarShipper sidecarShipper(ThanosSidecarProperties props, PrometheusSidecarState state,
+      MeterRegistry registry) {
+    return new SidecarShipper(props, state, registry, Clock.systemUTC());
+  }
+
+  /**
+   * Waits for Prometheus (and its external labels) at start-up, failing start-up like Thanos when missing;
+   * then starts the shipper (which checks Prometheus' block durations first).
+   */
   @Bean
-  ApplicationRunner awaitPrometheus(PrometheusSidecarState state, ThanosSidecarProperties props) {
-    return args -> SidecarStartup.awaitPrometheus(state, props.getPrometheusReadyTimeout(), Clock.systemUTC());
+  ApplicationRunner awaitPrometheus(PrometheusSidecarState state, ThanosSidecarProperties props,
+      SidecarShipper shipper) {
+    return args -> {
+      SidecarStartup.awaitPrometheus(state, props.getPrometheusReadyTimeout(), Clock.systemUTC());
+      shipper.start();
+    };
   }
 }

@@ -1,0 +1,38 @@
+package io.thanosjvm.shipper;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What a shipper watches and how it labels what it ships.
+ *
+ * @param tsdbDir the Prometheus TSDB directory ({@code --tsdb.path})
+ * @param source the {@code thanos.source} written into meta.json, e.g. {@code sidecar}
+ * @param uploadCompacted also ship blocks of compaction level above 1 ({@code --shipper.upload-compacted})
+ * @param metaFileName the state file name inside {@code tsdbDir} ({@code --shipper.meta-file-name})
+ */
+public record ShipperOptions(Path tsdbDir, String source, boolean uploadCompacted, String metaFileName) {
+
+  /** Source written by the sidecar. */
+  public static final String SOURCE_SIDECAR = "sidecar";
+
+  /** Validates. */
+  public ShipperOptions {
+    Objects.requireNonNull(tsdbDir, "tsdbDir");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(metaFileName, "metaFileName");
+    if (metaFileName.isBlank() || Path.of(metaFileName).getNameCount() != 1 || metaFileName.equals("..")) {
+      throw new IllegalArgumentException("shipper meta file name must be a plain file name: " + metaFileName);
+    }
+  }
+
+  /** The sidecar's options: source {@code sidecar}, state file {@code thanos.shipper.json}. */
+  public static ShipperOptions sidecar(Path tsdbDir, boolean uploadCompacted) {
+    return new ShipperOptions(tsdbDir, SOURCE_SIDECAR, uploadCompacted, ShipperMetaFile.DEFAULT_FILE_NAME);
+  }
+
+  /** The state file path. */
+  public Path metaFile() {
+    return tsdbDir.resolve(metaFileName);
+  }
+}
