@@ -33,15 +33,22 @@ public final class BucketBlock implements Closeable {
   private final Bucket bucket;
   private final BlockMeta meta;
   private final Labels externalLabels;
-  private final IndexHeaderReader header;
+  private final Path headerFile;
   private final long[] segmentSizes;
+  private final java.time.InstantSource clock;
+  private volatile IndexHeaderReader header;
+  private volatile long lastUsedMillis;
 
-  private BucketBlock(Bucket bucket, BlockMeta meta, IndexHeaderReader header, long[] segmentSizes) {
+  private BucketBlock(Bucket bucket, BlockMeta meta, Path headerFile, IndexHeaderReader header, long[] segmentSizes,
+      java.time.InstantSource clock) {
     this.bucket = bucket;
     this.meta = meta;
     this.externalLabels = Labels.fromMap(meta.thanos().map(ThanosMeta::labels).orElse(Map.of()));
+    this.headerFile = headerFile;
     this.header = header;
     this.segmentSizes = segmentSizes;
+    this.clock = clock;
+    this.lastUsedMillis = clock.millis();
   }
 
   /**
@@ -51,18 +58,38 @@ public final class BucketBlock implements Closeable {
    * @throws IOException when the bucket or local disk fails
    */
   public static BucketBlock load(Bucket bucket, BlockMeta meta, Path dataDir) throws IOException {
+    return load(bucket, meta, dataDir, false, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * Loads a block; with {@code lazy} the validated index-header is closed again right away and opened on first use
+   * (see {@link #unloadIfIdle}).
+   *
+   * @throws CorruptBlockException when the block's index or chunk files are damaged or missing
+   * @throws IOException when the bucket or local disk fails
+   */
+  public static BucketBlock load(Bucket bucket, BlockMeta meta, Path dataDir, boolean lazy,
+      java.time.InstantSource clock) throws IOException {
     String id = meta.ulid();
     long[] segments = segmentSizes(bucket, meta);
     Path file = dataDir.resolve(id).resolve(IndexHeaderFormat.FILE_NAME);
+    IndexHeaderReader reader = null;
     if (Files.exists(file)) {
       try {
-        return new BucketBlock(bucket, meta, IndexHeaderReader.open(file), segments);
+        reader = IndexHeaderReader.open(file);
       } catch (CorruptBlockException e) {
         Files.delete(file); // a damaged local copy: build it again from the bucket
       }
     }
-    IndexHeaderBuilder.build(bucket, id, file);
-    return new BucketBlock(bucket, meta, IndexHeaderReader.open(file), segments);
+    if (reader == null) {
+      IndexHeaderBuilder.build(bucket, id, file);
+      reader = IndexHeaderReader.open(file);
+    }
+    if (lazy) {
+      reader.close();
+      reader = null;
+    }
+    return new BucketBlock(bucket, meta, file, reader, segments, clock);
   }
 
   private static long[] segmentSizes(Bucket bucket, BlockMeta meta) throws IOException {
@@ -130,9 +157,45 @@ public final class BucketBlock implements Closeable {
     return meta.minTime() <= maxt && mint < meta.maxTime();
   }
 
-  /** The local index-header. */
+  /** The local index-header, opened now if it was not loaded (lazy reader). */
   public IndexHeaderReader header() {
-    return header;
+    lastUsedMillis = clock.millis();
+    IndexHeaderReader h = header;
+    if (h == null) {
+      synchronized (this) {
+        h = header;
+        if (h == null) {
+          try {
+            h = IndexHeaderReader.open(headerFile);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException("opening index-header of block " + id(), e);
+          }
+          header = h;
+        }
+      }
+    }
+    return h;
+  }
+
+  /** Whether the index-header is currently open. */
+  public boolean headerLoaded() {
+    return header != null;
+  }
+
+  /**
+   * Closes the index-header when unused for {@code idle} (it is reopened on next use). Readers still holding it keep
+   * working: the mapped memory stays valid until no longer referenced.
+   *
+   * @return whether it was unloaded
+   */
+  public synchronized boolean unloadIfIdle(java.time.Duration idle) throws IOException {
+    IndexHeaderReader h = header;
+    if (h == null || clock.millis() - lastUsedMillis < idle.toMillis()) {
+      return false;
+    }
+    header = null;
+    h.close();
+    return true;
   }
 
   /** The bucket holding the block. */
@@ -172,7 +235,11 @@ public final class BucketBlock implements Closeable {
   }
 
   @Override
-  public void close() throws IOException {
-    header.close();
+  public synchronized void close() throws IOException {
+    IndexHeaderReader h = header;
+    header = null;
+    if (h != null) {
+      h.close();
+    }
   }
 }

@@ -35,6 +35,9 @@ public final class BucketBlockRegistry implements Closeable {
   private final MetaFetcher fetcher;
   private final Path dataDir;
   private final int loadConcurrency;
+  private final boolean lazy;
+  private final boolean keepIndexHeaders;
+  private final java.time.InstantSource clock;
   private final Map<String, BucketBlock> blocks = new ConcurrentHashMap<>();
   private volatile BucketStoreMetrics metrics;
   private volatile boolean synced;
@@ -45,6 +48,21 @@ public final class BucketBlockRegistry implements Closeable {
    * @param loadConcurrency blocks loaded at once ({@code --block-sync-concurrency})
    */
   public BucketBlockRegistry(Bucket bucket, MetaFetcher fetcher, Path dataDir, int loadConcurrency) {
+    this(bucket, fetcher, dataDir, loadConcurrency, false, true, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * A registry with the index-header options.
+   *
+   * @param lazy open index-headers on first use only, and allow {@link #unloadIdle} ({@code
+   *     --store.enable-index-header-lazy-reader})
+   * @param keepIndexHeaders keep index-headers on disk when the store stops ({@code --cache-index-header})
+   */
+  public BucketBlockRegistry(Bucket bucket, MetaFetcher fetcher, Path dataDir, int loadConcurrency, boolean lazy,
+      boolean keepIndexHeaders, java.time.InstantSource clock) {
+    this.lazy = lazy;
+    this.keepIndexHeaders = keepIndexHeaders;
+    this.clock = clock;
     if (loadConcurrency < 1) {
       throw new IllegalArgumentException("block sync concurrency must be positive: " + loadConcurrency);
     }
@@ -81,7 +99,7 @@ public final class BucketBlockRegistry implements Closeable {
     try {
       List<Future<BucketBlock>> futures = new ArrayList<>();
       for (BlockMeta m : toLoad) {
-        futures.add(pool.submit(() -> BucketBlock.load(bucket, m, dataDir)));
+        futures.add(pool.submit(() -> BucketBlock.load(bucket, m, dataDir, lazy, clock)));
       }
       for (int i = 0; i < futures.size(); i++) {
         count(metrics == null ? null : metrics.blockLoads);
@@ -142,6 +160,25 @@ public final class BucketBlockRegistry implements Closeable {
     }
   }
 
+  /**
+   * Closes the index-headers of blocks unused for {@code idle}.
+   *
+   * @return how many were unloaded
+   */
+  public int unloadIdle(java.time.Duration idle) {
+    int n = 0;
+    for (BucketBlock b : blocks.values()) {
+      try {
+        if (b.unloadIfIdle(idle)) {
+          n++;
+        }
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "msg=\"unloading index-header failed\" id=" + b.id() + " err=\"" + e + "\"");
+      }
+    }
+    return n;
+  }
+
   /** Whether the first sync has completed (the store is ready). */
   public boolean synced() {
     return synced;
@@ -163,6 +200,9 @@ public final class BucketBlockRegistry implements Closeable {
   public synchronized void close() throws IOException {
     for (BucketBlock b : blocks.values()) {
       b.close();
+      if (!keepIndexHeaders) {
+        deleteTree(dataDir.resolve(b.id()));
+      }
     }
     blocks.clear();
   }

@@ -86,7 +86,7 @@ public final class BucketStore extends StoreGrpc.StoreImplBase {
     } catch (CorruptBlockException e) {
       out.onError(StoreRequestException.internal("corrupt block data: " + e.getMessage(), e).status()
           .asRuntimeException());
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       out.onError(StoreRequestException.unavailable("reading from the bucket failed: " + e.getMessage(), e).status()
           .asRuntimeException());
     }
@@ -191,7 +191,7 @@ public final class BucketStore extends StoreGrpc.StoreImplBase {
       out.onCompleted();
     } catch (StoreRequestException e) {
       out.onError(e.status().asRuntimeException());
-    } catch (IOException | CorruptBlockException e) {
+    } catch (IOException | CorruptBlockException | java.io.UncheckedIOException e) {
       out.onError(StoreRequestException.unavailable("label names: " + e.getMessage(), e).status()
           .asRuntimeException());
     }
@@ -230,7 +230,7 @@ public final class BucketStore extends StoreGrpc.StoreImplBase {
       out.onCompleted();
     } catch (StoreRequestException e) {
       out.onError(e.status().asRuntimeException());
-    } catch (IOException | CorruptBlockException e) {
+    } catch (IOException | CorruptBlockException | java.io.UncheckedIOException e) {
       out.onError(StoreRequestException.unavailable("label values: " + e.getMessage(), e).status()
           .asRuntimeException());
     }

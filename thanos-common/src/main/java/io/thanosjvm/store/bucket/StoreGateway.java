@@ -51,10 +51,22 @@ public final class StoreGateway implements Closeable {
    * @param selector relabel rules choosing blocks by external labels (empty = all)
    * @param consistencyDelay minimum block age before loading
    * @param ignoreDeletionMarksDelay blocks marked for deletion longer ago are dropped
+   * @param lazyIndexHeader open index-headers on first use and close them after {@code lazyIdleTimeout}
+   * @param lazyIdleTimeout idle time after which a lazily opened index-header is closed
+   * @param keepIndexHeaders keep index-headers on disk after the store stops
    */
   public record Settings(Path dataDir, Duration syncInterval, int blockSyncConcurrency, int metaFetchConcurrency,
       StoreLimits limits, int seriesMaxConcurrency, long minTime, long maxTime, List<RelabelConfig> selector,
-      Duration consistencyDelay, Duration ignoreDeletionMarksDelay) {
+      Duration consistencyDelay, Duration ignoreDeletionMarksDelay, boolean lazyIndexHeader,
+      Duration lazyIdleTimeout, boolean keepIndexHeaders) {
+
+    /** Settings with eager index-headers kept on disk. */
+    public Settings(Path dataDir, Duration syncInterval, int blockSyncConcurrency, int metaFetchConcurrency,
+        StoreLimits limits, int seriesMaxConcurrency, long minTime, long maxTime, List<RelabelConfig> selector,
+        Duration consistencyDelay, Duration ignoreDeletionMarksDelay) {
+      this(dataDir, syncInterval, blockSyncConcurrency, metaFetchConcurrency, limits, seriesMaxConcurrency, minTime,
+          maxTime, selector, consistencyDelay, ignoreDeletionMarksDelay, false, Duration.ofMinutes(5), true);
+    }
 
     /** Validates. */
     public Settings {
@@ -63,6 +75,9 @@ public final class StoreGateway implements Closeable {
       selector = List.copyOf(selector);
       if (syncInterval.isNegative() || syncInterval.isZero()) {
         throw new IllegalArgumentException("sync interval must be positive: " + syncInterval);
+      }
+      if (lazyIdleTimeout.isNegative() || lazyIdleTimeout.isZero()) {
+        throw new IllegalArgumentException("index-header idle timeout must be positive: " + lazyIdleTimeout);
       }
       if (minTime > maxTime) {
         throw new IllegalArgumentException("min time " + minTime + " is after max time " + maxTime);
@@ -99,7 +114,8 @@ public final class StoreGateway implements Closeable {
     filters.add(new DeletionMarkFilter(new Markers(bucket, clock), s.ignoreDeletionMarksDelay(), clock));
     filters.add(new DeduplicateFilter());
     MetaFetcher fetcher = new MetaFetcher(bucket, s.metaFetchConcurrency(), filters, new FetcherMetrics(meters));
-    BucketBlockRegistry registry = new BucketBlockRegistry(bucket, fetcher, s.dataDir(), s.blockSyncConcurrency());
+    BucketBlockRegistry registry = new BucketBlockRegistry(bucket, fetcher, s.dataDir(), s.blockSyncConcurrency(),
+        s.lazyIndexHeader(), s.keepIndexHeaders(), clock);
     BucketStore store = new BucketStore(registry, cache, s.limits(), s.seriesMaxConcurrency(), s.minTime(),
         s.maxTime(), meters);
     return new StoreGateway(s, registry, store);
@@ -109,6 +125,12 @@ public final class StoreGateway implements Closeable {
   public void start() {
     long every = settings.syncInterval().toMillis();
     loop.scheduleWithFixedDelay(this::syncQuietly, 0, every, TimeUnit.MILLISECONDS);
+    if (settings.lazyIndexHeader()) {
+      long idle = settings.lazyIdleTimeout().toMillis();
+      long check = Math.max(1_000, idle / 4);
+      loop.scheduleWithFixedDelay(() -> registry.unloadIdle(settings.lazyIdleTimeout()), check, check,
+          TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Runs one sync now (also used by tests and the demo). */
