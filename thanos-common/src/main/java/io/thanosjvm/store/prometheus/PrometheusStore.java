@@ -93,8 +93,11 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
       TreeSet<String> names = new TreeSet<>(io.thanosjvm.model.Utf8Order.COMPARATOR);
       if (ext.compatibleWith(matchers)) {
         names.addAll(prometheus.labelNames(request.getStart(), request.getEnd(), dataMatchers(ext, matchers)));
-        for (int i = 0; i < ext.labels().size(); i++) {
-          names.add(ext.labels().name(i));
+        // external labels belong to series: no series, no names (as Thanos' sidecar answers)
+        if (!names.isEmpty()) {
+          for (int i = 0; i < ext.labels().size(); i++) {
+            names.add(ext.labels().name(i));
+          }
         }
         request.getWithoutReplicaLabelsList().forEach(names::remove);
       }

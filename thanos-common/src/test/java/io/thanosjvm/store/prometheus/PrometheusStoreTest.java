@@ -190,6 +190,13 @@ class PrometheusStoreTest {
   }
 
   @Test
+  void labelNamesWithoutMatchingSeriesAreEmptyWithoutExternalLabels() {
+    List<LabelNamesResponse> r = call((o, v) -> store.labelNames(LabelNamesRequest.newBuilder()
+        .setStart(START).setEnd(START + SAMPLES * 15_000L).addMatchers(eq("__name__", "nope")).build(), o));
+    assertThat(r.get(0).getNamesList()).isEmpty();
+  }
+
+  @Test
   void limitCapsTheNumberOfSeries() {
     assertThat(series(request(re("__name__", ".+")).setLimit(2).build())).hasSize(2);
   }
