@@ -23,6 +23,7 @@ import io.thanosjvm.wire.labelpb.ZLabelSet;
 import io.thanosjvm.wire.storepb.LabelMatcher;
 import io.thanosjvm.wire.storepb.LabelNamesRequest;
 import io.thanosjvm.wire.storepb.LabelValuesRequest;
+import io.thanosjvm.wire.storepb.PartialResponseStrategy;
 import io.thanosjvm.wire.storepb.SeriesRequest;
 import java.io.Closeable;
 import java.io.IOException;
@@ -474,23 +475,27 @@ public abstract class StoreApiAcceptanceKit {
 
   // ---------------------------------------------------------------- invalid requests
 
+  // Invalid requests ask for partial_response_strategy ABORT: a store ignores it, a querier used as a store must
+  // then pass its stores' errors on instead of turning them into warnings.
+
   @Test
   void seriesWithoutMatchersIsInvalidArgument() {
     assertInvalidArgument(() -> calls.series(SeriesRequest.newBuilder().setMinTime(Long.MIN_VALUE)
-        .setMaxTime(Long.MAX_VALUE).build()));
+        .setMaxTime(Long.MAX_VALUE).setPartialResponseStrategy(PartialResponseStrategy.ABORT).build()));
   }
 
   @Test
   void seriesWithAnInvalidRegexIsInvalidArgument() {
     assertInvalidArgument(() -> calls.series(SeriesRequest.newBuilder().setMinTime(Long.MIN_VALUE)
-        .setMaxTime(Long.MAX_VALUE).addMatchers(LabelMatcher.newBuilder().setType(LabelMatcher.Type.RE)
-            .setName("__name__").setValue("up(")).build()));
+        .setMaxTime(Long.MAX_VALUE).setPartialResponseStrategy(PartialResponseStrategy.ABORT)
+        .addMatchers(LabelMatcher.newBuilder().setType(LabelMatcher.Type.RE).setName("__name__").setValue("up("))
+        .build()));
   }
 
   @Test
   void labelValuesWithoutALabelNameIsInvalidArgument() {
     assertInvalidArgument(() -> calls.labelValues(LabelValuesRequest.newBuilder().setStart(Long.MIN_VALUE)
-        .setEnd(Long.MAX_VALUE).build()));
+        .setEnd(Long.MAX_VALUE).setPartialResponseStrategy(PartialResponseStrategy.ABORT).build()));
   }
 
   @Test
@@ -498,9 +503,10 @@ public abstract class StoreApiAcceptanceKit {
     LabelMatcher bad = LabelMatcher.newBuilder().setType(LabelMatcher.Type.NRE).setName("job").setValue("[")
         .build();
     assertInvalidArgument(() -> calls.labelNames(LabelNamesRequest.newBuilder().setStart(Long.MIN_VALUE)
-        .setEnd(Long.MAX_VALUE).addMatchers(bad).build()));
+        .setEnd(Long.MAX_VALUE).setPartialResponseStrategy(PartialResponseStrategy.ABORT).addMatchers(bad).build()));
     assertInvalidArgument(() -> calls.labelValues(LabelValuesRequest.newBuilder().setLabel("job")
-        .setStart(Long.MIN_VALUE).setEnd(Long.MAX_VALUE).addMatchers(bad).build()));
+        .setStart(Long.MIN_VALUE).setEnd(Long.MAX_VALUE).setPartialResponseStrategy(PartialResponseStrategy.ABORT)
+        .addMatchers(bad).build()));
   }
 
   // ---------------------------------------------------------------- LabelNames
