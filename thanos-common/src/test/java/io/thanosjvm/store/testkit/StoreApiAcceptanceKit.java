@@ -54,6 +54,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * APIs (matchers, time ranges, external labels, without_replica_labels, limit) and Info.
  *
  * <p>Opt-outs are few and each mirrors something Thanos accepts from its own stores: see {@link Capabilities}.
+ *
+ * <pre>{@code
+ * class MyStoreAcceptanceTest extends StoreApiAcceptanceKit {
+ *   protected long baseTime() { return 1_718_841_600_000L; } // 2h-aligned: three block windows
+ *   protected StoreUnderTest start(Dataset data, Labels ext) throws Exception {
+ *     StoreApiAcceptanceBlocks.write(data, bucketDir, ext);    // for block-serving stores
+ *     Server server = ...;                                      // thanos.Store (+ thanos.info.Info)
+ *     ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+ *     return StoreUnderTest.of(ch, ch::shutdownNow, server::shutdownNow);
+ *   }
+ * }
+ * }</pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StoreApiAcceptanceKit {
@@ -416,6 +428,18 @@ public abstract class StoreApiAcceptanceKit {
     assertThat(got.labels()).isSortedAccordingTo(Labels::compareTo)
         .containsExactlyElementsOf(oracle.expectedLabels(oracle.matching(m, mint, maxt), List.of()));
     assertThat(got.labels()).extracting(Labels::metricName).doesNotContain("old_series").contains("late_series");
+  }
+
+  @Test
+  void batchedResponsesCarryTheSameSeries() {
+    List<Matcher> all = List.of(Matcher.regex("__name__", ".+"));
+    SeriesAnswer plain = calls.series(request(all, Long.MIN_VALUE, Long.MAX_VALUE).build());
+    SeriesAnswer batched = calls.series(request(all, Long.MIN_VALUE, Long.MAX_VALUE).setResponseBatchSize(7).build());
+    assertThat(batched.labels()).as("a store may batch or ignore response_batch_size")
+        .containsExactlyElementsOf(plain.labels());
+    for (ReceivedSeries s : batched.series()) {
+      assertSamplesInRange(s, oracle.byLabels(s.labels(), List.of()), Long.MIN_VALUE, Long.MAX_VALUE);
+    }
   }
 
   // ---------------------------------------------------------------- external labels, replica labels, limit
