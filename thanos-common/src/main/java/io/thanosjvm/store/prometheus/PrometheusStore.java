@@ -57,7 +57,9 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
       ExternalLabels ext = new ExternalLabels(externalLabels.get());
       Optional<List<Matcher>> matchers = ext.remainingMatchers(WireMatchers.fromStore(request.getMatchersList()));
       if (matchers.isPresent()) {
-        SeriesSink sink = new SeriesSink(out, ext, request.getWithoutReplicaLabelsList(), request.getLimit());
+        // the series API answers in no particular order; remote read sorts by the series' own labels
+        SeriesSink sink = new SeriesSink(out, ext, request.getWithoutReplicaLabelsList(), request.getLimit(),
+            !request.getSkipChunks());
         if (request.getSkipChunks()) {
           for (Labels l : prometheus.series(request.getMinTime(), request.getMaxTime(), matchers.get())) {
             if (!sink.add(l, List.of())) {
@@ -91,8 +93,11 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
       TreeSet<String> names = new TreeSet<>(io.thanosjvm.model.Utf8Order.COMPARATOR);
       if (ext.compatibleWith(matchers)) {
         names.addAll(prometheus.labelNames(request.getStart(), request.getEnd(), dataMatchers(ext, matchers)));
-        for (int i = 0; i < ext.labels().size(); i++) {
-          names.add(ext.labels().name(i));
+        // external labels belong to series: no series, no names (as Thanos' sidecar answers)
+        if (!names.isEmpty()) {
+          for (int i = 0; i < ext.labels().size(); i++) {
+            names.add(ext.labels().name(i));
+          }
         }
         request.getWithoutReplicaLabelsList().forEach(names::remove);
       }
@@ -178,28 +183,36 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
     return out;
   }
 
-  /** Hands series to the gRPC stream in label order, merging a series split across frames. */
+  /**
+   * Hands series to the gRPC stream in label order, merging a series split across frames. Prometheus sorts by
+   * the series' own labels only (and the series API not at all): attaching external labels or dropping replica
+   * labels can change the order (e.g. {@code {a="1"}} sorts after {@code {}} but {@code {a="1",region="x"}}
+   * before {@code {region="x"}}), so then the answer is collected, sorted, merged and cut at the limit before
+   * sending, as Thanos' sidecar does.
+   */
   private static final class SeriesSink {
     private final StreamObserver<SeriesResponse> out;
     private final ExternalLabels ext;
     private final List<String> drop;
     private final long limit;
     private final boolean buffer;
-    private final List<Series> buffered = new ArrayList<>();
+    private final List<Pending> buffered = new ArrayList<>();
     private Labels pendingLabels;
     private Series.Builder pending;
     private long emitted;
 
-    SeriesSink(StreamObserver<SeriesResponse> out, ExternalLabels ext, List<String> drop, long limit) {
+    private record Pending(Labels labels, Series.Builder series) {}
+
+    SeriesSink(StreamObserver<SeriesResponse> out, ExternalLabels ext, List<String> drop, long limit,
+        boolean sortedSource) {
       this.out = out;
       this.ext = ext;
       this.drop = drop;
       this.limit = limit;
-      // removing labels can break Prometheus' order: then sort before sending
-      this.buffer = !drop.isEmpty();
+      this.buffer = !sortedSource || !drop.isEmpty() || !ext.labels().isEmpty();
     }
 
-    /** Adds a series part; false once the limit is reached. */
+    /** Adds a series part; false once the limit is reached (only when streaming straight through). */
     boolean add(Labels raw, List<AggrChunk> chunks) {
       Labels l = ext.attachTo(raw, drop);
       if (pending != null && l.equals(pendingLabels)) {
@@ -207,14 +220,11 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
         return true;
       }
       flushPending();
-      if (limit > 0 && emitted >= limit) {
+      if (!buffer && limit > 0 && emitted >= limit) {
         return false;
       }
       pendingLabels = l;
       pending = Series.newBuilder().addAllChunks(chunks);
-      l.forEach(x -> pending.addLabels(io.thanosjvm.wire.labelpb.Label.newBuilder().setName(x.name())
-          .setValue(x.value())));
-      emitted++;
       return true;
     }
 
@@ -222,27 +232,46 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
       if (pending == null) {
         return;
       }
-      Series s = pending.build();
       if (buffer) {
-        buffered.add(s);
+        buffered.add(new Pending(pendingLabels, pending));
       } else {
-        out.onNext(SeriesResponse.newBuilder().setSeries(s).build());
+        send(pendingLabels, pending);
       }
       pending = null;
     }
 
     void finish() {
       flushPending();
-      if (buffer) {
-        buffered.sort((a, b) -> toLabels(a).compareTo(toLabels(b)));
-        buffered.forEach(s -> out.onNext(SeriesResponse.newBuilder().setSeries(s).build()));
+      if (!buffer) {
+        return;
+      }
+      buffered.sort((a, b) -> a.labels().compareTo(b.labels()));
+      Pending merged = null;
+      for (Pending p : buffered) {
+        if (merged != null && merged.labels().equals(p.labels())) {
+          merged.series().addAllChunks(p.series().getChunksList());
+          continue;
+        }
+        if (merged != null && !send(merged.labels(), merged.series())) {
+          return;
+        }
+        merged = p;
+      }
+      if (merged != null) {
+        send(merged.labels(), merged.series());
       }
     }
 
-    private static Labels toLabels(Series s) {
-      Labels.Builder b = Labels.builder();
-      s.getLabelsList().forEach(l -> b.set(l.getName(), l.getValue()));
-      return b.build();
+    /** Sends one series unless the limit is reached; false when it is. */
+    private boolean send(Labels labels, Series.Builder series) {
+      if (limit > 0 && emitted >= limit) {
+        return false;
+      }
+      labels.forEach(x -> series.addLabels(io.thanosjvm.wire.labelpb.Label.newBuilder().setName(x.name())
+          .setValue(x.value())));
+      out.onNext(SeriesResponse.newBuilder().setSeries(series).build());
+      emitted++;
+      return true;
     }
   }
 }

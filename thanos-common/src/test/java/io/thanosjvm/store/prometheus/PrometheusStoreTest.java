@@ -57,7 +57,10 @@ class PrometheusStoreTest {
     prometheus.remoteWrite(List.of(
         PrometheusServer.series(new String[] {"__name__", "http_requests_total", "job", "api", "code", "200"}, ts, up),
         PrometheusServer.series(new String[] {"__name__", "http_requests_total", "job", "api", "code", "500"}, ts, down),
-        PrometheusServer.series(new String[] {"__name__", "up", "job", "db"}, ts, up)));
+        PrometheusServer.series(new String[] {"__name__", "up", "job", "db"}, ts, up),
+        // Prometheus sorts {} before {code="1"}; with external labels {code="1",cluster,...} comes first
+        PrometheusServer.series(new String[] {"__name__", "reorder_probe"}, ts, up),
+        PrometheusServer.series(new String[] {"__name__", "reorder_probe", "code", "1"}, ts, up)));
     client = new PrometheusClient(new PrometheusEndpoint(prometheus.url(), Duration.ofSeconds(10)));
     store = new PrometheusStore(client, client::externalLabels);
   }
@@ -171,6 +174,26 @@ class PrometheusStoreTest {
     assertThat(result).extracting(PrometheusStoreTest::labels).containsExactly(
         "__name__=http_requests_total,cluster=eu1,code=200,job=api",
         "__name__=http_requests_total,cluster=eu1,code=500,job=api");
+  }
+
+  @Test
+  void seriesReorderedByExternalLabelsComeSorted() {
+    for (boolean skipChunks : new boolean[] {false, true}) {
+      assertThat(series(request(eq("__name__", "reorder_probe")).setSkipChunks(skipChunks).build()))
+          .as("skip_chunks=%s", skipChunks).extracting(PrometheusStoreTest::labels).containsExactly(
+              "__name__=reorder_probe,cluster=eu1,code=1,replica=a",
+              "__name__=reorder_probe,cluster=eu1,replica=a");
+      assertThat(series(request(eq("__name__", "reorder_probe")).setSkipChunks(skipChunks).setLimit(1).build()))
+          .as("limit applies after sorting").extracting(PrometheusStoreTest::labels)
+          .containsExactly("__name__=reorder_probe,cluster=eu1,code=1,replica=a");
+    }
+  }
+
+  @Test
+  void labelNamesWithoutMatchingSeriesAreEmptyWithoutExternalLabels() {
+    List<LabelNamesResponse> r = call((o, v) -> store.labelNames(LabelNamesRequest.newBuilder()
+        .setStart(START).setEnd(START + SAMPLES * 15_000L).addMatchers(eq("__name__", "nope")).build(), o));
+    assertThat(r.get(0).getNamesList()).isEmpty();
   }
 
   @Test
