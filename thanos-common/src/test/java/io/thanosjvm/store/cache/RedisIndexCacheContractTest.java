@@ -103,4 +103,23 @@ class RedisIndexCacheContractTest extends IndexCacheContract {
     assertThat(registry.scrape()).contains("thanos_redis_operation_duration_seconds_bucket{name=\"index-cache\","
         + "operation=\"getmulti\",le=\"0.001\"}");
   }
+
+  @Test
+  void anAclUserAuthenticatesWithUsernameAndPassword() throws Exception {
+    try (CacheServerProcess acl = CacheServerProcess.redisWithUser("thanos", "pw")) {
+      RemoteIndexCache withUser = (RemoteIndexCache) IndexCaches.create(
+          "type: REDIS\nconfig:\n  addr: " + acl.address() + "\n  username: thanos\n  password: pw\n", 0, registry);
+      RemoteIndexCache withoutUser = (RemoteIndexCache) IndexCaches.create(
+          "type: REDIS\nconfig:\n  addr: " + acl.address() + "\n  password: pw\n", 0, registry);
+      try {
+        String block = newBlockId();
+        withUser.storeSeries(block, 3, value(5, 5));
+        await("stored as the ACL user", () -> withUser.fetchSeries(block, new long[] {3}).size() == 1);
+        assertThat(withoutUser.fetchSeries(block, new long[] {3})).isEmpty();
+      } finally {
+        withUser.close();
+        withoutUser.close();
+      }
+    }
+  }
 }
