@@ -6,29 +6,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Runs the batches of one multi-get, concurrently when there are several, with at most
- * {@code max_get_multi_concurrency} batches in flight across the client (0 = unlimited), and merges the hits.
- * A single batch runs on the caller's thread.
+ * {@code max_get_multi_concurrency} batches in flight across the client (0 = unlimited, though at most 64
+ * background threads), and merges the hits. A single batch runs on the caller's thread.
  */
 final class BatchedGets implements AutoCloseable {
+
+  /** Threads used when the concurrency is unlimited (0): batches beyond it wait in the queue. */
+  static final int UNLIMITED_THREADS = 64;
 
   private final ExecutorService executor;
   private final Semaphore gate;
 
   BatchedGets(String name, int maxConcurrency) {
     AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, name + "-get-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    int threads = maxConcurrency > 0 ? maxConcurrency : UNLIMITED_THREADS;
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, name + "-get-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    this.executor = pool;
     this.gate = maxConcurrency > 0 ? new Semaphore(maxConcurrency) : null;
   }
 

@@ -7,7 +7,8 @@ import java.util.Map;
  * Caches postings lists and series entries of blocks, keyed like Thanos. Values are opaque byte arrays.
  *
  * <p>Implementations are thread-safe and never fail a query: an unreachable remote cache answers with misses.
- * Arrays handed out by the fetch methods may be shared with the cache and must not be modified.
+ * The fetch methods return a new mutable map owned by the caller; the arrays in it may be shared with the cache
+ * and must not be modified.
  */
 public interface IndexCache {
 

@@ -1,6 +1,7 @@
 package io.thanosjvm.store.cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,7 @@ public final class MemcachedClient implements RemoteCacheClient {
   }
 
   private Map<String, byte[]> fetch(Batch batch) {
-    metrics.operation(RemoteClientMetrics.GET_MULTI);
+    Timer.Sample sample = metrics.operation(RemoteClientMetrics.GET_MULTI);
     CacheServer<MemcachedConnection> server = servers.get(batch.server());
     long maxValue = config.maxItemSize() > 0 ? config.maxItemSize() : Integer.MAX_VALUE - 8;
     Map<String, byte[]> hits = new HashMap<>();
@@ -116,6 +117,7 @@ public final class MemcachedClient implements RemoteCacheClient {
       int skipped = c.getMulti(batch.keys(), maxValue, hits);
       server.pool().release(c);
       server.succeeded();
+      metrics.succeeded(RemoteClientMetrics.GET_MULTI, sample);
       for (int i = 0; i < skipped; i++) {
         metrics.skipped(RemoteClientMetrics.GET_MULTI, RemoteClientMetrics.MAX_ITEM_SIZE);
       }
@@ -146,7 +148,7 @@ public final class MemcachedClient implements RemoteCacheClient {
   }
 
   private void set(String key, byte[] value, Duration ttl) {
-    metrics.operation(RemoteClientMetrics.SET);
+    Timer.Sample sample = metrics.operation(RemoteClientMetrics.SET);
     CacheServer<MemcachedConnection> server = servers.get(serverIndex(key));
     long exptime = ttl.isZero() || ttl.isNegative() ? 0 : clock.instant().plus(ttl).getEpochSecond();
     MemcachedConnection c = null;
@@ -155,6 +157,7 @@ public final class MemcachedClient implements RemoteCacheClient {
       c.set(key, value, exptime);
       server.pool().release(c);
       server.succeeded();
+      metrics.succeeded(RemoteClientMetrics.SET, sample);
     } catch (IOException | RuntimeException e) {
       if (c != null) {
         server.pool().discard(c);

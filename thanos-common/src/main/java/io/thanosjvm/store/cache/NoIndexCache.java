@@ -1,5 +1,6 @@
 package io.thanosjvm.store.cache;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ enum NoIndexCache implements IndexCache {
 
   @Override
   public Map<String, byte[]> fetchPostings(String blockId, String labelName, List<String> labelValues) {
-    return Map.of();
+    return new HashMap<>();
   }
 
   @Override
@@ -20,7 +21,7 @@ enum NoIndexCache implements IndexCache {
 
   @Override
   public Map<Long, byte[]> fetchSeries(String blockId, long[] seriesRefs) {
-    return Map.of();
+    return new HashMap<>();
   }
 
   @Override

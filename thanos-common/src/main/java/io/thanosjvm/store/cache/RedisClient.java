@@ -1,6 +1,7 @@
 package io.thanosjvm.store.cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public final class RedisClient implements RemoteCacheClient {
   }
 
   private Map<String, byte[]> fetch(List<String> keys) {
-    metrics.operation(RemoteClientMetrics.GET_MULTI);
+    Timer.Sample sample = metrics.operation(RemoteClientMetrics.GET_MULTI);
     List<String> prefixed = keys;
     if (!config.prefix().isEmpty()) {
       prefixed = new ArrayList<>(keys.size());
@@ -66,6 +67,7 @@ public final class RedisClient implements RemoteCacheClient {
       byte[][] values = c.mget(prefixed, Integer.MAX_VALUE - 8);
       server.pool().release(c);
       server.succeeded();
+      metrics.succeeded(RemoteClientMetrics.GET_MULTI, sample);
       Map<String, byte[]> hits = new HashMap<>();
       for (int i = 0; i < values.length; i++) {
         if (values[i] != null) {
@@ -93,13 +95,14 @@ public final class RedisClient implements RemoteCacheClient {
   }
 
   private void set(String key, byte[] value, long seconds) {
-    metrics.operation(RemoteClientMetrics.SET);
+    Timer.Sample sample = metrics.operation(RemoteClientMetrics.SET);
     RedisConnection c = null;
     try {
       c = server.pool().borrow();
       c.set(key, value, seconds);
       server.pool().release(c);
       server.succeeded();
+      metrics.succeeded(RemoteClientMetrics.SET, sample);
     } catch (IOException | RuntimeException e) {
       if (c != null) {
         server.pool().discard(c);

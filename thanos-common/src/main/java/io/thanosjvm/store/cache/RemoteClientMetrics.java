@@ -2,8 +2,10 @@ package io.thanosjvm.store.cache;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,7 +13,9 @@ import java.util.Map;
  * Operation metrics of a remote cache client, named as Thanos' memcached client names them under a prefix
  * ({@code thanos_memcached_} or {@code thanos_redis_}) with constant label {@code name} (e.g. {@code index-cache}):
  * {@code <prefix>operations_total{operation}}, {@code <prefix>operation_failures_total{operation,reason}} and
- * {@code <prefix>operation_skipped_total{operation,reason}}; operations {@code getmulti} and {@code set}.
+ * {@code <prefix>operation_skipped_total{operation,reason}} and the histogram
+ * {@code <prefix>operation_duration_seconds{operation}} of successful operations (Thanos' buckets);
+ * operations {@code getmulti} and {@code set}.
  */
 final class RemoteClientMetrics {
 
@@ -25,12 +29,23 @@ final class RemoteClientMetrics {
   static final String MAX_ITEM_SIZE = "max-item-size";
   static final String ASYNC_BUFFER_FULL = "async-buffer-full";
 
+  private static final Duration[] DURATION_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5),
+      Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+      Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(3),
+      Duration.ofSeconds(6), Duration.ofSeconds(10)};
+
+  private final MeterRegistry registry;
+  private final Map<String, Timer> durations = new HashMap<>();
   private final Map<String, Counter> operations = new HashMap<>();
   private final Map<String, Counter> failures = new HashMap<>();
   private final Map<String, Counter> skipped = new HashMap<>();
 
   RemoteClientMetrics(MeterRegistry registry, String prefix, String name) {
+    this.registry = registry;
     for (String op : new String[] {GET_MULTI, SET}) {
+      durations.put(op, Timer.builder(prefix + "operation_duration").description("Duration of operations against "
+          + "the cache server.").serviceLevelObjectives(DURATION_BUCKETS).tags("name", name, "operation", op)
+          .register(registry));
       operations.put(op, Counter.builder(prefix + "operations").description("Total number of operations against "
           + "the cache server.").tags("name", name, "operation", op).register(registry));
       for (String reason : new String[] {TIMEOUT, MALFORMED_KEY, SERVER_ERROR, NETWORK_ERROR, OTHER}) {
@@ -46,8 +61,15 @@ final class RemoteClientMetrics {
     }
   }
 
-  void operation(String op) {
+  /** Counts an operation and returns its running duration sample. */
+  Timer.Sample operation(String op) {
     operations.get(op).increment();
+    return Timer.start(registry);
+  }
+
+  /** Records the duration of a successful operation. */
+  void succeeded(String op, Timer.Sample sample) {
+    sample.stop(durations.get(op));
   }
 
   void failed(String op, String reason) {

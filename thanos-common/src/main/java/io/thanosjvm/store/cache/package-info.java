@@ -5,5 +5,9 @@
  * Thanos' {@code thanos_store_index_cache_*} metrics. {@link io.thanosjvm.store.cache.IndexCaches} builds one
  * from the {@code --index-cache.config} YAML. The remote clients speak the memcached text protocol and RESP2
  * over plain sockets; a cache that is down only ever produces misses.
+ *
+ * <p>Not provided (refused with an error naming the key when configured): Redis TLS, Sentinel, cluster and
+ * client-side caching, memcached auto-discovery and {@code dnssrv+} discovery, the set-async circuit breaker.
+ * {@code dns+} memcached addresses are resolved once at start. Expanded postings are not cached.
  */
 package io.thanosjvm.store.cache;

@@ -50,6 +50,18 @@ public final class CacheServerProcess implements AutoCloseable {
     return p;
   }
 
+  /** Starts Redis whose only user is the ACL user {@code user} with {@code password} (the default user is off). */
+  public static CacheServerProcess redisWithUser(String user, String password)
+      throws IOException, InterruptedException {
+    String exe = require("redis-server", ".ci/install-redis.sh");
+    int port = PeerProcess.freePort();
+    CacheServerProcess p = new CacheServerProcess("redis-server", List.of(exe, "--port", String.valueOf(port),
+        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--user", user, "on", ">" + password, "~*", "&*",
+        "+@all", "--user", "default", "off"), port);
+    p.start();
+    return p;
+  }
+
   private static String require(String binary, String installScript) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       Path candidate = Path.of(dir, binary);

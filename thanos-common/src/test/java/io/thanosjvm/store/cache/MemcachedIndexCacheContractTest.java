@@ -65,4 +65,19 @@ class MemcachedIndexCacheContractTest extends IndexCacheContract {
       assertThat(raw.getMulti(List.of(key)).get(key)).isEqualTo(value(12, 5));
     }
   }
+
+  @Test
+  void clientOperationsAreCountedAndTimed() throws Exception {
+    String block = newBlockId();
+    cache.storeSeries(block, 1, value(10, 1));
+    awaitSeries(block, new long[] {1});
+    String labels = "{name=\"index-cache\",operation=\"%s\"}";
+    assertThat(sample("thanos_memcached_operations_total" + labels.formatted("set"))).isEqualTo(1);
+    assertThat(sample("thanos_memcached_operation_duration_seconds_count" + labels.formatted("set"))).isEqualTo(1);
+    double gets = sample("thanos_memcached_operations_total" + labels.formatted("getmulti"));
+    assertThat(gets).isGreaterThanOrEqualTo(1);
+    assertThat(sample("thanos_memcached_operation_duration_seconds_count" + labels.formatted("getmulti"))).isEqualTo(gets);
+    assertThat(registry.scrape()).contains("thanos_memcached_operation_duration_seconds_bucket{name=\"index-cache\","
+        + "operation=\"getmulti\",le=\"0.001\"}");
+  }
 }

@@ -88,4 +88,38 @@ class RedisIndexCacheContractTest extends IndexCacheContract {
       ((RemoteIndexCache) wrong).close();
     }
   }
+
+  @Test
+  void clientOperationsAreCountedAndTimed() throws Exception {
+    String block = newBlockId();
+    cache.storeSeries(block, 1, value(10, 1));
+    awaitSeries(block, new long[] {1});
+    String labels = "{name=\"index-cache\",operation=\"%s\"}";
+    assertThat(sample("thanos_redis_operations_total" + labels.formatted("set"))).isEqualTo(1);
+    assertThat(sample("thanos_redis_operation_duration_seconds_count" + labels.formatted("set"))).isEqualTo(1);
+    double gets = sample("thanos_redis_operations_total" + labels.formatted("getmulti"));
+    assertThat(gets).isGreaterThanOrEqualTo(1);
+    assertThat(sample("thanos_redis_operation_duration_seconds_count" + labels.formatted("getmulti"))).isEqualTo(gets);
+    assertThat(registry.scrape()).contains("thanos_redis_operation_duration_seconds_bucket{name=\"index-cache\","
+        + "operation=\"getmulti\",le=\"0.001\"}");
+  }
+
+  @Test
+  void anAclUserAuthenticatesWithUsernameAndPassword() throws Exception {
+    try (CacheServerProcess acl = CacheServerProcess.redisWithUser("thanos", "pw")) {
+      RemoteIndexCache withUser = (RemoteIndexCache) IndexCaches.create(
+          "type: REDIS\nconfig:\n  addr: " + acl.address() + "\n  username: thanos\n  password: pw\n", 0, registry);
+      RemoteIndexCache withoutUser = (RemoteIndexCache) IndexCaches.create(
+          "type: REDIS\nconfig:\n  addr: " + acl.address() + "\n  password: pw\n", 0, registry);
+      try {
+        String block = newBlockId();
+        withUser.storeSeries(block, 3, value(5, 5));
+        await("stored as the ACL user", () -> withUser.fetchSeries(block, new long[] {3}).size() == 1);
+        assertThat(withoutUser.fetchSeries(block, new long[] {3})).isEmpty();
+      } finally {
+        withUser.close();
+        withoutUser.close();
+      }
+    }
+  }
 }
