@@ -177,10 +177,11 @@ public final class BucketStore extends StoreGrpc.StoreImplBase {
         if (data.isEmpty()) {
           continue;
         }
-        b.externalLabels().forEach(l -> names.add(l.name()));
         if (data.get().isEmpty()) {
           names.addAll(b.header().labelNames());
+          b.externalLabels().forEach(l -> names.add(l.name()));
         } else {
+          // series' labels already carry the external labels; none match = no names at all
           for (BlockSeriesQuery.Result r : labelsOnly(b, data.get(), request.getStart(), request.getEnd())) {
             r.labels().forEach(l -> names.add(l.name()));
           }
