@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The UI's JavaScript really runs against the real query API: a headless Debian chromium loads {@code /graph}
@@ -35,6 +37,7 @@ class QueryUiBrowserTest {
   private static final String HALL = "temperature{job=\"x\", room=\"hall\"}";
   private static FixedStore storeA;
   private static FixedStore storeB;
+  private static MetricNamesStore names;
   private static ConfigurableApplicationContext query;
   private static int port;
 
@@ -66,16 +69,23 @@ class QueryUiBrowserTest {
     HeadlessChromium.executable();
     storeA = replica("a");
     storeB = replica("b");
+    names = new MetricNamesStore(List.of("node_load1", "system_temperature", "temperature", "temperature_max"))
+        .start();
     int[] exit = {0};
     query = ThanosQueryApplication.run(ThanosCommandLine.prepare("query", new String[] {
         "--http-address=127.0.0.1:0", "--grpc-address=127.0.0.1:0", "--query.replica-label=replica",
-        "--endpoint=" + storeA.address(), "--endpoint=" + storeB.address()}, System.out, System.err, exit));
+        "--endpoint=" + storeA.address(), "--endpoint=" + storeB.address(),
+        "--endpoint=" + names.address()}, System.out, System.err, exit));
     port = Integer.parseInt(query.getEnvironment().getProperty("local.server.port"));
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!TestHttp.get(port, "/api/v1/query?query=count(temperature)&time=60&dedup=false").body()
-        .contains("\"4\"") && System.nanoTime() < deadline) {
+    while (!endpointsDiscovered() && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
+  }
+
+  private static boolean endpointsDiscovered() throws Exception {
+    return TestHttp.get(port, "/api/v1/query?query=count(temperature)&time=60&dedup=false").body().contains("\"4\"")
+        && TestHttp.get(port, "/api/v1/label/__name__/values").body().contains("node_load1");
   }
 
   @AfterAll
@@ -83,6 +93,7 @@ class QueryUiBrowserTest {
     query.close();
     storeA.close();
     storeB.close();
+    names.close();
   }
 
   private static String url(String path, String... params) {
@@ -181,6 +192,41 @@ class QueryUiBrowserTest {
     assertThat(dom).contains("<td class=\"store-name\">" + storeA.address() + "</td>",
         "<td class=\"store-name\">" + storeB.address() + "</td>", "<span class=\"badge\">replica=\"a\"</span>",
         "<span class=\"badge\">replica=\"b\"</span>", "1970-01-01 00:00:00 UTC", "1970-01-01 01:00:00 UTC");
-    assertThat(all(Pattern.compile("<span class=\"health ([a-z]+)\">"), dom)).containsExactly("up", "up");
+    assertThat(all(Pattern.compile("<span class=\"health ([a-z]+)\">"), dom)).containsExactly("up", "up", "up");
+  }
+
+  @Test
+  void userInteractionsHoverIsolateCompleteExecuteAndKeepTheUrl() throws Exception {
+    // ui-harness.html (test classpath only) drives the real /graph page in an iframe and reports as JSON
+    String dom = HeadlessChromium.dumpDom(url("/static/ui-harness.html", "g0.expr", "temperature", "g0.tab", "0",
+        "g0.range_input", "1h", "g0.end_input", "1970-01-01 01:00:00"), "interactions");
+    Matcher m = Pattern.compile("<pre id=\"results\">([^<]*)</pre>").matcher(dom);
+    assertThat(m.find()).as(dom).isTrue();
+    JsonNode r = JsonMapper.builder().build().readTree(m.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
+    assertThat(r.path("error").isMissingNode()).as(r.toString()).isTrue();
+    assertThat(r.path("done").asBoolean()).isTrue();
+    assertThat(r.path("urlAfterLoad").asString()).contains("g0.expr=temperature", "g0.tab=0", "g0.range_input=1h",
+        "g0.end_input=1970-01-01+01%3A00%3A00", "g0.deduplicate=1", "g0.partial_response=0",
+        "g0.max_source_resolution=auto");
+    // the middle of 0..3600 s is 1800 s; the nearest 14 s step is 1806 s, where the hall series is 240
+    assertThat(r.path("tooltipVisible").asBoolean()).isTrue();
+    assertThat(strings(r.path("tooltip"))).containsExactly("1970-01-01 00:30:06 UTC", HALL, "value: 240");
+    assertThat(r.path("tooltipVisibleAfterLeave").asBoolean()).isFalse();
+    assertThat(strings(r.path("pathDisplayAfterLegendClick"))).containsExactly("shown", "none");
+    assertThat(strings(r.path("datalist")))
+        .containsExactly("node_load1", "system_temperature", "temperature", "temperature_max");
+    assertThat(r.path("panelsAfterAdd").asInt()).isEqualTo(2);
+    assertThat(strings(r.path("suggestions"))).containsExactly("temperature", "temperature_max", "system_temperature");
+    assertThat(r.path("exprAfterCompletion").asString()).isEqualTo("temperature");
+    assertThat(strings(r.path("secondPanelRows"))).containsExactly(HALL);
+    assertThat(r.path("urlAfterSecondPanel").asString()).contains("g0.expr=temperature&",
+        "g1.expr=temperature%7Broom%3D%22hall%22%7D", "g1.tab=1", "g1.moment_input=1970-01-01+00%3A30%3A00");
+    assertThat(r.path("textareaGrows").asBoolean()).isTrue();
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asString()));
+    return out;
   }
 }

@@ -78,7 +78,8 @@ class QueryUiRoutesTest {
     List<String> scripts = references(TestHttp.get(port, "/graph").body()).stream()
         .filter(s -> s.endsWith(".js")).toList();
     assertThat(scripts).containsExactly("/static/format.js", "/static/chart.js", "/static/table.js",
-        "/static/autocomplete.js", "/static/panel.js", "/static/graph.js");
+        "/static/autocomplete.js", "/static/panel.js", "/static/panel-view.js", "/static/panel-query.js",
+        "/static/graph.js");
   }
 
   @Test
