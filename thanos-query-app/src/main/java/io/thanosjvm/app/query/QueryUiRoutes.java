@@ -25,6 +25,7 @@ final class QueryUiRoutes {
 
   private QueryUiRoutes() {}
 
+  /** The UI routes: the redirect, the three pages and {@code /static/**} from {@code classpath:ui/static/}. */
   static RouterFunction<ServerResponse> routes() {
     return RouterFunctions.route()
         .GET("/", r -> ServerResponse.status(HttpStatus.FOUND).location(URI.create("/graph")).build())

@@ -196,6 +196,16 @@ class QueryUiBrowserTest {
   }
 
   @Test
+  void statusPageShowsBuildInfoAndEffectiveFlags() throws Exception {
+    String dom = HeadlessChromium.dumpDom("http://127.0.0.1:" + port + "/status", "status");
+    assertThat(dom).doesNotContain("alert-danger").contains(
+        "<tr class=\"status-row\"><th>query.replica-label</th><td>replica</td></tr>",
+        "<tr class=\"status-row\"><th>endpoint</th><td>" + storeA.address() + "," + storeB.address() + ","
+            + names.address() + "</td></tr>",
+        "<tr class=\"status-row\"><th>goVersion</th>");
+  }
+
+  @Test
   void userInteractionsHoverIsolateCompleteExecuteAndKeepTheUrl() throws Exception {
     // ui-harness.html (test classpath only) drives the real /graph page in an iframe and reports as JSON
     String dom = HeadlessChromium.dumpDom(url("/static/ui-harness.html", "g0.expr", "temperature", "g0.tab", "0",
