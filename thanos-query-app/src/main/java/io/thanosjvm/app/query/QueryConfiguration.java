@@ -108,6 +108,11 @@ class QueryConfiguration {
     return QueryApiRoutes.routes(api, gate, status, Schedulers.boundedElastic());
   }
 
+  @Bean
+  RouterFunction<ServerResponse> queryUiRoutes() {
+    return QueryUiRoutes.routes();
+  }
+
   private static java.util.concurrent.ThreadFactory daemon(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
