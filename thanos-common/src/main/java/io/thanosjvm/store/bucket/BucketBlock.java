@@ -36,11 +36,13 @@ public final class BucketBlock implements Closeable {
   private final Path headerFile;
   private final long[] segmentSizes;
   private final java.time.InstantSource clock;
+  private final long averageSeriesSize;
   private volatile IndexHeaderReader header;
   private volatile long lastUsedMillis;
 
   private BucketBlock(Bucket bucket, BlockMeta meta, Path headerFile, IndexHeaderReader header, long[] segmentSizes,
-      java.time.InstantSource clock) {
+      long averageSeriesSize, java.time.InstantSource clock) {
+    this.averageSeriesSize = averageSeriesSize;
     this.bucket = bucket;
     this.meta = meta;
     this.externalLabels = Labels.fromMap(meta.thanos().map(ThanosMeta::labels).orElse(Map.of()));
@@ -89,7 +91,24 @@ public final class BucketBlock implements Closeable {
       reader.close();
       reader = null;
     }
-    return new BucketBlock(bucket, meta, file, reader, segments, clock);
+    return new BucketBlock(bucket, meta, file, reader, segments, averageSeriesSize(bucket, meta), clock);
+  }
+
+  /** Average encoded series entry size from the index TOC (series section length / series count), 0 if unknown. */
+  private static long averageSeriesSize(Bucket bucket, BlockMeta meta) throws IOException {
+    String name = meta.ulid() + "/index";
+    long size = bucket.attributes(name).size();
+    if (size < io.thanosjvm.tsdb.index.IndexFormat.TOC_SIZE || meta.numSeries() <= 0) {
+      return 0;
+    }
+    long tocPos = size - io.thanosjvm.tsdb.index.IndexFormat.TOC_SIZE;
+    byte[] t;
+    try (java.io.InputStream in = bucket.getRange(name, tocPos, io.thanosjvm.tsdb.index.IndexFormat.TOC_SIZE)) {
+      t = in.readNBytes(io.thanosjvm.tsdb.index.IndexFormat.TOC_SIZE);
+    }
+    io.thanosjvm.tsdb.index.Toc toc = io.thanosjvm.tsdb.index.Toc.decode(name, tocPos, t);
+    long section = (toc.labelIndices() > 0 ? toc.labelIndices() : toc.postings()) - toc.series();
+    return section > 0 ? section / meta.numSeries() : 0;
   }
 
   private static long[] segmentSizes(Bucket bucket, BlockMeta meta) throws IOException {
@@ -208,16 +227,35 @@ public final class BucketBlock implements Closeable {
     return seq >= 1 && seq <= segmentSizes.length ? segmentSizes[seq - 1] : -1;
   }
 
-  /** Bytes to read per series entry. */
+  /**
+   * Bytes to read per series entry: meta.json's {@code index_stats.series_max_size} when present, else four times
+   * the block's average entry (at least 512 bytes, at most Thanos' 64 KiB default). An entry larger than the
+   * estimate is refetched exactly, so the estimate only trades bytes read against round trips.
+   */
   int estimatedSeriesSize() {
     long s = meta.thanos().map(ThanosMeta::seriesMaxSize).orElse(0L);
-    return s > 0 && s < DEFAULT_SERIES_SIZE * 16L ? (int) s : DEFAULT_SERIES_SIZE;
+    if (s > 0 && s < DEFAULT_SERIES_SIZE * 16L) {
+      return (int) s;
+    }
+    return averageSeriesSize > 0 ? (int) Math.min(DEFAULT_SERIES_SIZE, Math.max(512, 4 * averageSeriesSize))
+        : DEFAULT_SERIES_SIZE;
   }
 
-  /** Bytes to read per chunk. */
+  /**
+   * Bytes to read per chunk: {@code index_stats.chunk_max_size} when present, else four times the block's average
+   * chunk (segment bytes / chunk count, at least 512 bytes, at most Thanos' 16 000 default).
+   */
   int estimatedChunkSize() {
     long s = meta.thanos().map(ThanosMeta::chunkMaxSize).orElse(0L);
-    return s > 0 && s < (1 << 24) ? (int) s : DEFAULT_CHUNK_SIZE;
+    if (s > 0 && s < (1 << 24)) {
+      return (int) s;
+    }
+    long total = 0;
+    for (long seg : segmentSizes) {
+      total += seg;
+    }
+    long avg = meta.numChunks() > 0 ? total / meta.numChunks() : 0;
+    return avg > 0 ? (int) Math.min(DEFAULT_CHUNK_SIZE, Math.max(512, 4 * avg)) : DEFAULT_CHUNK_SIZE;
   }
 
   /** Names of the block's objects, for errors. */
