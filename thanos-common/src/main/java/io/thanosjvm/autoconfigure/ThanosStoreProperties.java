@@ -12,6 +12,38 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class ThanosStoreProperties {
 
+  /**
+   * Open index-headers on first use and close them after the idle timeout. Flag
+   * {@code --store.enable-index-header-lazy-reader}.
+   */
+  private boolean enableIndexHeaderLazyReader = false;
+
+  /**
+   * Idle time after which a lazily opened index-header is closed. Flag
+   * {@code --store.index-header-lazy-reader-idle-timeout}.
+   */
+  private Duration indexHeaderLazyReaderIdleTimeout = Duration.ofMinutes(5);
+
+  /** Whether index-headers are opened lazily. */
+  public boolean isEnableIndexHeaderLazyReader() {
+    return enableIndexHeaderLazyReader;
+  }
+
+  /** Sets whether index-headers are opened lazily. */
+  public void setEnableIndexHeaderLazyReader(boolean enableIndexHeaderLazyReader) {
+    this.enableIndexHeaderLazyReader = enableIndexHeaderLazyReader;
+  }
+
+  /** The lazy index-header idle timeout. */
+  public Duration getIndexHeaderLazyReaderIdleTimeout() {
+    return indexHeaderLazyReaderIdleTimeout;
+  }
+
+  /** Sets the lazy index-header idle timeout. */
+  public void setIndexHeaderLazyReaderIdleTimeout(Duration indexHeaderLazyReaderIdleTimeout) {
+    this.indexHeaderLazyReaderIdleTimeout = indexHeaderLazyReaderIdleTimeout;
+  }
+
   /** Local directory for index-headers (one sub-directory per block). Flag {@code --data-dir}. */
   private String dataDir = "./data";
 

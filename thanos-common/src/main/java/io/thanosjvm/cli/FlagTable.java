@@ -128,6 +128,11 @@ public final class FlagTable {
           "Minimum age of a block before it is loaded (eventually consistent buckets)."),
       FlagSpec.single("ignore-deletion-marks-delay", "thanos.store.ignore-deletion-marks-delay", "24h",
           "Blocks marked for deletion longer ago than this are no longer served."),
+      FlagSpec.bool("store.enable-index-header-lazy-reader", "thanos.store.enable-index-header-lazy-reader", false,
+          "Open index-headers on first use and close them after the idle timeout."),
+      FlagSpec.single("store.index-header-lazy-reader-idle-timeout",
+          "thanos.store.index-header-lazy-reader-idle-timeout", "5m",
+          "Idle time after which a lazily opened index-header is closed."),
       FlagSpec.bool("cache-index-header", "thanos.store.cache-index-header", true,
           "Keep index-headers on local disk across restarts (otherwise they are deleted when a block is dropped or the store stops)."));
 

@@ -64,7 +64,8 @@ class StoreConfiguration {
     StoreGateway.Settings settings = new StoreGateway.Settings(Path.of(p.getDataDir()), p.getSyncBlockDuration(),
         p.getBlockSyncConcurrency(), p.getBlockMetaFetchConcurrency(), limits, p.getSeriesMaxConcurrency(),
         TimeOrDuration.parseMillis(p.getMinTime(), clock), TimeOrDuration.parseMillis(p.getMaxTime(), clock),
-        selector, p.getConsistencyDelay(), p.getIgnoreDeletionMarksDelay());
+        selector, p.getConsistencyDelay(), p.getIgnoreDeletionMarksDelay(), p.isEnableIndexHeaderLazyReader(),
+        p.getIndexHeaderLazyReaderIdleTimeout(), p.isCacheIndexHeader());
     StoreGateway gateway = StoreGateway.create(bucket, cache, settings, meters, clock);
     gateway.start();
     return gateway;
