@@ -102,6 +102,24 @@ public final class Matcher {
     return splitLiteralAlternation(value);
   }
 
+  /**
+   * For regex matchers: a literal prefix every matching value starts with ("" when there is none), so a sorted
+   * list of values can be searched from the prefix instead of scanned whole. Conservative: any alternation gives "".
+   */
+  public String literalPrefix() {
+    if (type != MatchType.REGEX && type != MatchType.NOT_REGEX || value.indexOf('|') >= 0) {
+      return "";
+    }
+    int i = 0;
+    while (i < value.length() && ".+*?()[]{}^$\\".indexOf(value.charAt(i)) < 0) {
+      i++;
+    }
+    if (i < value.length() && "*?{".indexOf(value.charAt(i)) >= 0) {
+      i--; // the last literal is optional or repeated
+    }
+    return i <= 0 ? "" : value.substring(0, i);
+  }
+
   private static Predicate compile(MatchType type, String value) {
     return switch (type) {
       case EQUAL -> value::equals;

@@ -52,4 +52,25 @@ class MatcherTest {
     assertThat(Matcher.notRegex("job", "a\"b").toString()).isEqualTo("job!~\"a\\\"b\"");
     assertThat(MatchType.fromWire(2)).isEqualTo(MatchType.REGEX);
   }
+
+  @Test
+  void literalPrefixIsSharedByEveryMatchingValue() {
+    assertThat(Matcher.regex("i", "host-0.10.*").literalPrefix()).isEqualTo("host-0");
+    assertThat(Matcher.regex("i", "abc*").literalPrefix()).isEqualTo("ab");
+    assertThat(Matcher.regex("i", "abc+").literalPrefix()).isEqualTo("abc");
+    assertThat(Matcher.regex("i", "ab?c").literalPrefix()).isEqualTo("a");
+    assertThat(Matcher.regex("i", "a{2}").literalPrefix()).isEmpty();
+    assertThat(Matcher.regex("i", "ab|ac").literalPrefix()).isEmpty();
+    assertThat(Matcher.regex("i", "(?i)abc").literalPrefix()).isEmpty();
+    assertThat(Matcher.regex("i", ".*").literalPrefix()).isEmpty();
+    assertThat(Matcher.equal("i", "abc").literalPrefix()).isEmpty();
+    for (String v : new String[] {"host-0a10b", "host-0x10", "ab", "abcc"}) {
+      for (String re : new String[] {"host-0.10.*", "abc*", "abc+"}) {
+        Matcher m = Matcher.regex("i", re);
+        if (m.matches(v)) {
+          assertThat(v).startsWith(m.literalPrefix());
+        }
+      }
+    }
+  }
 }

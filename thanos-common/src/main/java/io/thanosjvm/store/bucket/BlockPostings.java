@@ -59,8 +59,20 @@ final class BlockPostings {
         if (r != null) {
           keys.add(new Key(m.name(), m.value(), r[0], r[1]));
         }
+      } else if (include && m.literalAlternatives() != null) {
+        for (String alt : new java.util.TreeSet<>(m.literalAlternatives())) {
+          long[] r = table.range(m.name(), alt);
+          if (r != null) {
+            keys.add(new Key(m.name(), alt, r[0], r[1]));
+          }
+        }
       } else {
-        table.forEachRange(m.name(), null, (value, start, end) -> {
+        // values matching a regex share its literal prefix: seek to it and stop after it (sorted values)
+        String prefix = include ? m.literalPrefix() : "";
+        table.forEachRange(m.name(), prefix.isEmpty() ? null : prefix, (value, start, end) -> {
+          if (!prefix.isEmpty() && !value.startsWith(prefix)) {
+            return io.thanosjvm.model.Utf8Order.compare(value, prefix) < 0;
+          }
           if (m.matches(value) == include) {
             keys.add(new Key(m.name(), value, start, end));
           }
