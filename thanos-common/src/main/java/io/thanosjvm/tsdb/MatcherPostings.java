@@ -60,21 +60,6 @@ public final class MatcherPostings {
     for (long off : offsets) {
       lists.add(index.readPostings(off));
     }
-    return mergeAll(lists);
-  }
-
-  private static int[] mergeAll(List<int[]> lists) {
-    if (lists.isEmpty()) {
-      return Postings.EMPTY;
-    }
-    // Pairwise merge rounds keep the total work at n log k.
-    while (lists.size() > 1) {
-      List<int[]> next = new ArrayList<>((lists.size() + 1) / 2);
-      for (int i = 0; i < lists.size(); i += 2) {
-        next.add(i + 1 < lists.size() ? Postings.merge(lists.get(i), lists.get(i + 1)) : lists.get(i));
-      }
-      lists = next;
-    }
-    return lists.get(0);
+    return Postings.mergeAll(lists);
   }
 }

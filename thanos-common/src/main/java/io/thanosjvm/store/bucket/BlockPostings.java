@@ -116,17 +116,7 @@ final class BlockPostings {
     for (Key k : keys) {
       lists.add(k.postings);
     }
-    if (lists.isEmpty()) {
-      return Postings.EMPTY;
-    }
-    while (lists.size() > 1) {
-      List<int[]> next = new ArrayList<>((lists.size() + 1) / 2);
-      for (int i = 0; i < lists.size(); i += 2) {
-        next.add(i + 1 < lists.size() ? Postings.merge(lists.get(i), lists.get(i + 1)) : lists.get(i));
-      }
-      lists = next;
-    }
-    return lists.get(0);
+    return Postings.mergeAll(lists);
   }
 
   /** Fills every key's postings: cache hits first, then merged range reads of the remote index. */

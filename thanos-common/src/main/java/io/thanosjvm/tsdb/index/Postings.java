@@ -89,6 +89,22 @@ public final class Postings {
     return lists.length == 1 ? acc.clone() : acc;
   }
 
+  /** The union of many lists, merged pairwise in rounds so the work stays at n log k. */
+  public static int[] mergeAll(java.util.List<int[]> lists) {
+    if (lists.isEmpty()) {
+      return EMPTY;
+    }
+    java.util.List<int[]> round = lists;
+    while (round.size() > 1) {
+      java.util.List<int[]> next = new java.util.ArrayList<>((round.size() + 1) / 2);
+      for (int i = 0; i < round.size(); i += 2) {
+        next.add(i + 1 < round.size() ? merge(round.get(i), round.get(i + 1)) : round.get(i));
+      }
+      round = next;
+    }
+    return round.get(0);
+  }
+
   /** The union of two lists. */
   public static int[] merge(int[] a, int[] b) {
     int[] out = new int[a.length + b.length];
