@@ -42,12 +42,6 @@ public final class FlagTable {
       FlagSpec.notImplemented("grpc-server-tls-client-ca", "TLS client CA for the gRPC server (not implemented yet)."),
       FlagSpec.notImplemented("grpc-server-tls-min-version", "Minimum TLS version (not implemented yet)."));
 
-  private static final List<FlagSpec> OBJSTORE = List.of(
-      FlagSpec.single("objstore.config-file", "thanos.objstore.config-file", "",
-          "Path to YAML file that contains object store configuration."),
-      FlagSpec.single("objstore.config", "thanos.objstore.config", "",
-          "Alternative to 'objstore.config-file' flag: object store configuration in YAML."));
-
   private static final List<FlagSpec> QUERY = List.of(
       FlagSpec.list("endpoint", "thanos.query.endpoints",
           "Address of a StoreAPI server (host:port, dns+host:port, dnssrv+name). Repeatable."),
@@ -189,10 +183,5 @@ public final class FlagTable {
           "unknown component \"" + name + "\"; known: " + String.join(", ", COMPONENTS.keySet()));
     }
     return spec;
-  }
-
-  /** Flags shared by every component serving objects from a bucket (for components as they land). */
-  static List<FlagSpec> objstoreFlags() {
-    return OBJSTORE;
   }
 }
