@@ -5,6 +5,7 @@ import io.thanosjvm.model.Matcher;
 import io.thanosjvm.store.StoreRequestException;
 import io.thanosjvm.wire.prompb.ChunkedReadResponse;
 import io.thanosjvm.wire.prompb.ReadRequest;
+import io.thanosjvm.wire.prompb.ReadResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -39,6 +40,9 @@ public final class PrometheusClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** Largest sampled (non-streamed) remote read answer accepted, compressed. */
+  static final int MAX_SAMPLED_RESPONSE_BYTES = 256 << 20;
+
   private final PrometheusEndpoint endpoint;
   private final HttpClient http;
 
@@ -54,7 +58,8 @@ public final class PrometheusClient {
   }
 
   /**
-   * Runs a remote read asking for {@code STREAMED_XOR_CHUNKS} and hands each frame to {@code consumer}.
+   * Runs a remote read and hands each frame to {@code consumer}: streamed XOR chunks as they come, or, when
+   * Prometheus answers with raw samples ({@code SAMPLES}), the samples encoded into XOR chunks.
    *
    * @throws StoreRequestException unavailable when Prometheus cannot be reached, internal on a bad answer
    */
@@ -82,9 +87,23 @@ public final class PrometheusClient {
             + text, null);
       }
       String type = resp.headers().firstValue("Content-Type").orElse("");
+      if (type.startsWith("application/x-protobuf")) {
+        // SAMPLES fallback: a Prometheus that does not stream chunks sends one snappy-compressed ReadResponse
+        byte[] compressed = in.readNBytes(MAX_SAMPLED_RESPONSE_BYTES + 1);
+        if (compressed.length > MAX_SAMPLED_RESPONSE_BYTES) {
+          throw StoreRequestException.resourceExhausted("prometheus sampled remote read response exceeds "
+              + MAX_SAMPLED_RESPONSE_BYTES + " bytes; narrow the query");
+        }
+        for (ChunkedReadResponse f : SampledReadResponses.toFrames(ReadResponse.parseFrom(
+            Snappy.uncompress(compressed)))) {
+          if (!consumer.accept(f)) {
+            return;
+          }
+        }
+        return;
+      }
       if (!type.startsWith("application/x-streamed-protobuf")) {
-        throw StoreRequestException.internal("prometheus did not stream chunks (Content-Type " + type
-            + "); Prometheus >= 2.13 is required", null);
+        throw StoreRequestException.internal("prometheus answered remote read with Content-Type " + type, null);
       }
       ChunkedFrameReader frames = new ChunkedFrameReader(in, ChunkedFrameReader.DEFAULT_MAX_FRAME_BYTES);
       for (ChunkedReadResponse f = frames.next(); f != null; f = frames.next()) {

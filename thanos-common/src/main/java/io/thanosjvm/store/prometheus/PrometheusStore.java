@@ -159,7 +159,8 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
             .setRangeMs(request.getQueryHints().getRange().getMillis()));
     matchers.forEach(m -> q.addMatchers(WireMatchers.toPrometheus(m)));
     return ReadRequest.newBuilder().addQueries(q)
-        .addAcceptedResponseTypes(ReadRequest.ResponseType.STREAMED_XOR_CHUNKS).build();
+        .addAcceptedResponseTypes(ReadRequest.ResponseType.STREAMED_XOR_CHUNKS)
+        .addAcceptedResponseTypes(ReadRequest.ResponseType.SAMPLES).build();
   }
 
   private static Labels labels(ChunkedSeries cs) {

@@ -127,6 +127,40 @@ class PrometheusStoreTest {
     }
   }
 
+  /**
+   * A Prometheus answering with raw samples (what Prometheus before 2.13 always does; 2.42 does it when only
+   * SAMPLES is accepted, which is how this test gets a real sampled answer) is read into XOR chunks: every sample.
+   */
+  @Test
+  void sampledRemoteReadAnswersAreEncodedIntoChunks() {
+    io.thanosjvm.wire.prompb.ReadRequest req = io.thanosjvm.wire.prompb.ReadRequest.newBuilder()
+        .addQueries(io.thanosjvm.wire.prompb.Query.newBuilder().setStartTimestampMs(START)
+            .setEndTimestampMs(START + SAMPLES * 15_000L)
+            .addMatchers(io.thanosjvm.wire.prompb.LabelMatcher.newBuilder()
+                .setType(io.thanosjvm.wire.prompb.LabelMatcher.Type.EQ).setName("__name__").setValue("up")))
+        .addAcceptedResponseTypes(io.thanosjvm.wire.prompb.ReadRequest.ResponseType.SAMPLES).build();
+    List<io.thanosjvm.wire.prompb.ChunkedSeries> got = new java.util.ArrayList<>();
+    client.streamedRead(req, f -> got.addAll(f.getChunkedSeriesList()));
+    assertThat(got).hasSize(1);
+    io.thanosjvm.tsdb.chunkenc.XorIterator it = new io.thanosjvm.tsdb.chunkenc.XorIterator();
+    int n = 0;
+    for (io.thanosjvm.wire.prompb.Chunk c : got.get(0).getChunksList()) {
+      assertThat(c.getType()).isEqualTo(io.thanosjvm.wire.prompb.Chunk.Encoding.XOR);
+      byte[] d = c.getData().toByteArray();
+      it.reset(d, 0, d.length);
+      int inChunk = 0;
+      while (it.next()) {
+        assertThat(it.atT()).isEqualTo(START + n * 15_000L);
+        assertThat(it.atV()).isEqualTo((double) n);
+        n++;
+        inChunk++;
+      }
+      assertThat(inChunk).isBetween(1, 120);
+    }
+    assertThat(n).isEqualTo(SAMPLES);
+    assertThat(got.get(0).getChunksCount()).isEqualTo(2); // 200 samples: 120 + 80
+  }
+
   @Test
   void timeRangeTrimsChunksToTheRequestedSamples() {
     long from = START + 50 * 15_000L;
