@@ -47,11 +47,12 @@ final class RangeFunctions {
     double extrapolateTo = sampledInterval;
     extrapolateTo += durationToStart < threshold ? durationToStart : averageBetween / 2;
     extrapolateTo += durationToEnd < threshold ? durationToEnd : averageBetween / 2;
-    result = result * (extrapolateTo / sampledInterval);
+    // Prometheus 2.42 folds the per-second division into the extrapolation factor before one multiplication
+    double factor = extrapolateTo / sampledInterval;
     if (rate) {
-      result = result / ((rangeEnd - rangeStart) / 1000.0);
+      factor /= (rangeEnd - rangeStart) / 1000.0;
     }
-    return result;
+    return result * factor;
   }
 
   /** irate/idelta from the last two samples. */

@@ -172,6 +172,41 @@ class StoreGatewaySideBySideTest {
     assertThat(nonEmpty).as("answers with data").isGreaterThan(2 * corpus.size() * 9 / 10);
   }
 
+  /** promtool as a real HTTP API client prints the same against our Query as against Prometheus. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "instant|sum by (job) (demo_memory_bytes)|--time=" + EVAL,
+      "instant|topk(3, rate(demo_http_requests_total[5m]))|--time=" + EVAL,
+      "range|avg by (zone) (demo_temperature_celsius)|--start=" + START + "|--end=" + END + "|--step=10m",
+      "series|--match=demo_memory_bytes{zone=\"z1\"}|--start=" + START + "|--end=" + END,
+      "labels|job|--start=" + START + "|--end=" + END})
+  void promtoolPrintsTheSameAsAgainstPrometheus(String spec) throws Exception {
+    List<String> parts = List.of(spec.split("\\|"));
+    String out = promtool(parts, ours());
+    assertThat(out).isNotBlank().isEqualTo(promtool(parts, prometheus.url()));
+  }
+
+  private static String promtool(List<String> parts, URI server) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of(Promtool.require("promtool"), "query", parts.get(0)));
+    switch (parts.get(0)) {
+      case "instant", "range" -> {
+        cmd.addAll(parts.subList(2, parts.size()));
+        cmd.add(server.toString());
+        cmd.add(parts.get(1));
+      }
+      case "labels" -> {
+        cmd.addAll(parts.subList(2, parts.size()));
+        cmd.add(server.toString());
+        cmd.add(parts.get(1));
+      }
+      default -> {
+        cmd.addAll(parts.subList(1, parts.size()));
+        cmd.add(server.toString());
+      }
+    }
+    return new String(Promtool.run(tmp, cmd), StandardCharsets.UTF_8);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/api/v1/labels", "/api/v1/label/job/values",
       "/api/v1/series?match[]=demo_memory_bytes%7Bzone%3D~%22z%5B12%5D%22%7D"})
