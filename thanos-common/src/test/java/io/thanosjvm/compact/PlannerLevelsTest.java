@@ -82,6 +82,14 @@ class PlannerLevelsTest {
   }
 
   @Test
+  void aWindowEndingExactlyWhereTheNewestRemainingBlockStartsIsCompacted() throws IOException {
+    // 3 (40-100) crosses the 60 boundary and is skipped there, but as newest remaining sets high time 40;
+    // window [0,60] = 1,2 ends at 40, not after 40; 4 is the excluded newest
+    assertThat(plan(meta(1, 0, 20), meta(2, 20, 40), meta(3, 40, 100), meta(4, 100, 120)))
+        .isEqualTo(ids(1, 2));
+  }
+
+  @Test
   void smallBlocksAreCompactedBeforeBiggerOnes() throws IOException {
     assertThat(plan(meta(1, 0, 20), meta(2, 20, 40), meta(3, 40, 60), meta(4, 60, 120), meta(5, 120, 180)))
         .isEqualTo(ids(1, 2, 3));
