@@ -409,8 +409,10 @@ class LongTermRecipeIT {
         assertThat(s.path("metric").has("replica")).as("replica label kept only with dedup=false, %s", q)
             .isEqualTo(dedup.contains("dedup=false"));
       }
-      String raw = instant("http_requests_total{job=\"db\",instance=\"b\",code=\"200\"}[30m]",
-          firstBlockBoundary() + 10 * MINUTE) + dedup;
+      // a closed 30m window that crosses the first block edge and lies inside the data (the data starts at a
+      // wall-clock minute, so the edge may be less than 20 minutes after the first sample)
+      long at = Math.max(firstBlockBoundary() + 10 * MINUTE, first + 30 * MINUTE);
+      String raw = instant("http_requests_total{job=\"db\",instance=\"b\",code=\"200\"}[30m]", at) + dedup;
       JsonNode samples = storeAndSidecar.get(raw).path("data").path("result");
       assertThat(samples).as("%s", raw).hasSize(1);
       assertThat(samples.get(0).path("values")).as("raw samples across the block edge, closed 30m window")
