@@ -73,6 +73,12 @@ class MemcachedIndexCacheContractTest extends IndexCacheContract {
     awaitSeries(block, new long[] {1});
     String labels = "{name=\"index-cache\",operation=\"%s\"}";
     assertThat(sample("thanos_memcached_operations_total" + labels.formatted("set"))).isEqualTo(1);
+    // the asynchronous set records its duration after the server's reply, which may come after the value is visible
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (sample("thanos_memcached_operation_duration_seconds_count" + labels.formatted("set")) < 1
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
     assertThat(sample("thanos_memcached_operation_duration_seconds_count" + labels.formatted("set"))).isEqualTo(1);
     double gets = sample("thanos_memcached_operations_total" + labels.formatted("getmulti"));
     assertThat(gets).isGreaterThanOrEqualTo(1);
