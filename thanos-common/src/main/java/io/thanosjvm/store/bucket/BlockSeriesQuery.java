@@ -52,7 +52,7 @@ final class BlockSeriesQuery {
       if (p.skipChunks()) {
         for (SeriesEntry e : entries) {
           if (anyOverlap(e, p)) {
-            out.add(new Result(attach(block, e.labels(), p), List.of()));
+            out.add(new Result(block.external().attachTo(e.labels(), p.withoutLabels()), List.of()));
           }
         }
       } else {
@@ -93,18 +93,6 @@ final class BlockSeriesQuery {
     return false;
   }
 
-  private static Labels attach(BucketBlock block, Labels series, Params p) {
-    Labels.Builder b = series.toBuilder();
-    Labels ext = block.externalLabels();
-    for (int i = 0; i < ext.size(); i++) {
-      b.set(ext.name(i), ext.value(i));
-    }
-    for (String d : p.withoutLabels()) {
-      b.delete(d);
-    }
-    return b.build();
-  }
-
   private static void addWithChunks(BucketBlock block, SeriesEntry[] entries, Params p, RequestBudget budget,
       List<Result> out) throws IOException {
     int total = 0;
@@ -135,7 +123,7 @@ final class BlockSeriesQuery {
         }
       }
       if (!wire.isEmpty()) {
-        out.add(new Result(attach(block, e.labels(), p), wire));
+        out.add(new Result(block.external().attachTo(e.labels(), p.withoutLabels()), wire));
       }
     }
   }

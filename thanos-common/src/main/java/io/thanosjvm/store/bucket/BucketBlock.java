@@ -33,6 +33,7 @@ public final class BucketBlock implements Closeable {
   private final Bucket bucket;
   private final BlockMeta meta;
   private final Labels externalLabels;
+  private final io.thanosjvm.store.ExternalLabels external;
   private final Path headerFile;
   private final long[] segmentSizes;
   private final java.time.InstantSource clock;
@@ -46,6 +47,7 @@ public final class BucketBlock implements Closeable {
     this.bucket = bucket;
     this.meta = meta;
     this.externalLabels = Labels.fromMap(meta.thanos().map(ThanosMeta::labels).orElse(Map.of()));
+    this.external = new io.thanosjvm.store.ExternalLabels(externalLabels);
     this.headerFile = headerFile;
     this.header = header;
     this.segmentSizes = segmentSizes;
@@ -164,6 +166,11 @@ public final class BucketBlock implements Closeable {
   /** External labels from the thanos section (empty when absent). */
   public Labels externalLabels() {
     return externalLabels;
+  }
+
+  /** External labels with the rules for attaching them to series. */
+  public io.thanosjvm.store.ExternalLabels external() {
+    return external;
   }
 
   /** Downsampling resolution in ms (0 = raw). */

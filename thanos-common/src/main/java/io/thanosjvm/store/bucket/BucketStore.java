@@ -139,7 +139,7 @@ public final class BucketStore extends StoreGrpc.StoreImplBase {
         hints.addQueriedBlocks(Block.newBuilder().setId(b.id()));
       }
     } catch (StoreRequestException e) {
-      recordDropped(e, budget);
+      recordDropped(e);
       throw e;
     } finally {
       timer.stop(metrics.seriesGetAll);
@@ -156,7 +156,7 @@ public final class BucketStore extends StoreGrpc.StoreImplBase {
     out.onNext(SeriesResponse.newBuilder().setHints(Any.pack(hints.build())).build());
   }
 
-  private void recordDropped(StoreRequestException e, RequestBudget budget) {
+  private void recordDropped(StoreRequestException e) {
     String d = String.valueOf(e.getMessage());
     if (d.startsWith("exceeded series")) {
       metrics.queriesDroppedSeries.increment();
