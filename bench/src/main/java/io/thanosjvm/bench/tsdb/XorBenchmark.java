@@ -29,6 +29,8 @@ public class XorBenchmark {
   long[] ts = new long[CHUNKS * SAMPLES];
   double[] vs = new double[CHUNKS * SAMPLES];
   final XorIterator it = new XorIterator();
+  final long[] outT = new long[SAMPLES];
+  final double[] outV = new double[SAMPLES];
   final XorChunkWriter w = new XorChunkWriter();
 
   /** Builds the chunks. */
@@ -65,6 +67,21 @@ public class XorBenchmark {
         tsum += it.atT();
         sum += it.atV();
       }
+    }
+    return sum + tsum;
+  }
+
+  /** Decodes every chunk with the bulk path ({@code decodeAll} into primitive arrays, as the query path does). */
+  @Benchmark
+  @OperationsPerInvocation(CHUNKS * SAMPLES)
+  public double decodeBulk() {
+    double sum = 0;
+    long tsum = 0;
+    for (byte[] c : chunks) {
+      it.reset(c, 0, c.length);
+      int n = it.decodeAll(outT, outV, 0);
+      tsum += outT[n - 1];
+      sum += outV[n - 1];
     }
     return sum + tsum;
   }

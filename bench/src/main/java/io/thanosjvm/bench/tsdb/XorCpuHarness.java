@@ -20,15 +20,19 @@ public final class XorCpuHarness {
     long samples = (long) XorBenchmark.CHUNKS * XorBenchmark.SAMPLES;
     double sink = 0;
     for (int i = 0; i < 2000; i++) {
-      sink += b.decode() + b.encode();
+      sink += b.decode() + b.decodeBulk() + b.encode();
     }
-    for (String op : new String[] {"decode", "encode"}) {
+    for (String op : new String[] {"decode", "decodeBulk", "encode"}) {
       for (int round = 0; round < 5; round++) {
         long cpu0 = mx.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
         int reps = 300;
         for (int i = 0; i < reps; i++) {
-          sink += op.equals("decode") ? b.decode() : b.encode();
+          sink += switch (op) {
+            case "decode" -> b.decode();
+            case "decodeBulk" -> b.decodeBulk();
+            default -> b.encode();
+          };
         }
         long cpu = mx.getCurrentThreadCpuTime() - cpu0;
         long wall = System.nanoTime() - wall0;

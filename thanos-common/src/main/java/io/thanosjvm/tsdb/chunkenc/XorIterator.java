@@ -126,33 +126,165 @@ public final class XorIterator {
       }
       int ones = Long.numberOfLeadingZeros(~w);
       long dod;
+      int used;
       switch (ones) {
         case 1 -> {
-          consume(16);
+          used = 16;
           dod = signed((w << 2) >>> 50, 14);
         }
         case 2 -> {
-          consume(20);
+          used = 20;
           dod = signed((w << 3) >>> 47, 17);
         }
         case 3 -> {
-          consume(24);
+          used = 24;
           dod = signed((w << 4) >>> 44, 20);
         }
         default -> {
+          used = 0;
           consume(4);
           dod = readBits(64);
         }
       }
       tDelta += dod;
       t += tDelta;
-      readValue();
+      if (used == 0) {
+        readValue();
+      } else {
+        // the value usually follows within the same 64-bit window (57 meaningful bits)
+        consume(used);
+        if (!readValueFrom(w << used, 57 - used)) {
+          readValue();
+        }
+      }
     }
     if (pos > endBits) {
       throw truncated();
     }
     read++;
     return true;
+  }
+
+  /**
+   * Decodes every remaining sample into {@code ts}/{@code vs} from index {@code off} (the bulk path: the decoder
+   * state lives in locals, so this is faster than {@link #next()} per sample). The arrays must have room for
+   * {@code numSamples()} samples from {@code off}; afterwards the iterator is exhausted and positioned on the last
+   * sample.
+   *
+   * @return the number of samples written
+   * @throws ChunkFormatException when the chunk is truncated or malformed
+   */
+  public int decodeAll(long[] ts, double[] vs, int off) {
+    if (ts.length - off < total - read || vs.length - off < total - read) {
+      throw new IllegalArgumentException("arrays too small for " + (total - read) + " samples from " + off);
+    }
+    int n = 0;
+    while (read < 2 && read < total) {
+      next();
+      ts[off + n] = t;
+      vs[off + n] = Double.longBitsToDouble(vBits);
+      n++;
+    }
+    final byte[] buf = b;
+    final int lim = end;
+    long p = pos;
+    long time = t;
+    long delta = tDelta;
+    long bits = vBits;
+    int lead = leading;
+    int trail = trailing;
+    for (int i = read; i < total; i++) {
+      long w = word(buf, lim, p);
+      int used;
+      if (w >= 0) {
+        used = 1;
+      } else {
+        int ones = Long.numberOfLeadingZeros(~w);
+        if (ones == 1) {
+          used = 16;
+          delta += signed((w << 2) >>> 50, 14);
+        } else if (ones == 2) {
+          used = 20;
+          delta += signed((w << 3) >>> 47, 17);
+        } else if (ones == 3) {
+          used = 24;
+          delta += signed((w << 4) >>> 44, 20);
+        } else {
+          pos = p + 4;
+          delta += readBits(64);
+          p = pos;
+          used = 0;
+          w = word(buf, lim, p);
+        }
+      }
+      time += delta;
+      // value: control bits at the top of v, which holds `avail` meaningful bits
+      long v = w << used;
+      int avail = 57 - used;
+      if (v >= 0) {
+        p += used + 1;
+      } else if ((v << 1) >= 0) {
+        int sig = 64 - lead - trail;
+        if (2 + sig <= avail) {
+          p += used + 2 + sig;
+          bits ^= ((v << 2) >>> (64 - sig)) << trail;
+        } else {
+          pos = p + used + 2;
+          bits ^= readBits(sig) << trail;
+          p = pos;
+        }
+      } else {
+        int nl = (int) ((v << 2) >>> 59);
+        int sig = (int) ((v << 7) >>> 58);
+        if (sig == 0) {
+          sig = 64;
+        }
+        if (nl + sig > 64) {
+          throw new ChunkFormatException("XOR chunk: invalid value window (leading " + nl + ", bits " + sig + ")");
+        }
+        lead = nl;
+        trail = 64 - nl - sig;
+        if (13 + sig <= avail) {
+          p += used + 13 + sig;
+          bits ^= ((v << 13) >>> (64 - sig)) << trail;
+        } else {
+          pos = p + used + 13;
+          bits ^= readBits(sig) << trail;
+          p = pos;
+        }
+      }
+      if (p > endBits) {
+        pos = p;
+        read = i;
+        throw truncated();
+      }
+      ts[off + n] = time;
+      vs[off + n] = Double.longBitsToDouble(bits);
+      n++;
+    }
+    pos = p;
+    t = time;
+    tDelta = delta;
+    vBits = bits;
+    leading = lead;
+    trailing = trail;
+    read = total;
+    return n;
+  }
+
+  /** 64 bits of {@code buf} starting at bit {@code pos} (at least 57 meaningful; zero beyond {@code lim}). */
+  private static long word(byte[] buf, int lim, long pos) {
+    int idx = (int) (pos >>> 3);
+    long w;
+    if (idx + 8 <= lim) {
+      w = (long) BE_LONG.get(buf, idx);
+    } else {
+      w = 0;
+      for (int i = 0; i < 8; i++) {
+        w = (w << 8) | (idx + i < lim ? buf[idx + i] & 0xFF : 0);
+      }
+    }
+    return w << (pos & 7);
   }
 
   /**
@@ -209,8 +341,18 @@ public final class XorIterator {
         vBits ^= ((w << 2) >>> (64 - sig)) << trailing;
         return true;
       }
+      return false;
     }
-    return false;
+    int lead = (int) ((w << 2) >>> 59);
+    int sig = (int) ((w << 7) >>> 58);
+    if (sig == 0 || 13 + sig > avail || lead + sig > 64) {
+      return false; // rare or invalid windows: readValue() decodes or rejects them
+    }
+    leading = lead;
+    trailing = 64 - lead - sig;
+    consume(13 + sig);
+    vBits ^= ((w << 13) >>> (64 - sig)) << trailing;
+    return true;
   }
 
   private void readValue() {
@@ -232,7 +374,6 @@ public final class XorIterator {
     }
     leading = (int) ((w << 2) >>> 59);
     int sig = (int) ((w << 7) >>> 58);
-    consume(13);
     if (sig == 0) {
       sig = 64;
     }
@@ -240,7 +381,13 @@ public final class XorIterator {
     if (trailing < 0) {
       throw new ChunkFormatException("XOR chunk: invalid value window (leading " + leading + ", bits " + sig + ")");
     }
-    vBits ^= readBits(sig) << trailing;
+    if (13 + sig <= 57) {
+      consume(13 + sig);
+      vBits ^= ((w << 13) >>> (64 - sig)) << trailing;
+    } else {
+      consume(13);
+      vBits ^= readBits(sig) << trailing;
+    }
   }
 
   private long readUvarint() {

@@ -24,6 +24,30 @@ class XorChunkTest {
       assertThat(Double.doubleToRawLongBits(it.atV())).as("v[%d]", i).isEqualTo(bits[i]);
     }
     assertThat(it.next()).isFalse();
+    assertBulkDecodeEquals(data, ts, bits);
+  }
+
+  /** {@link XorIterator#decodeAll} gives the same samples, from the start and after a few {@code next()} calls. */
+  private static void assertBulkDecodeEquals(byte[] data, long[] ts, long[] bits) {
+    for (int skip : new int[] {0, 1, 2, 3, ts.length}) {
+      if (skip > ts.length) {
+        continue;
+      }
+      XorIterator it = new XorIterator(data);
+      for (int i = 0; i < skip; i++) {
+        assertThat(it.next()).isTrue();
+      }
+      long[] outT = new long[ts.length + 1];
+      double[] outV = new double[ts.length + 1];
+      int n = it.decodeAll(outT, outV, 1);
+      assertThat(n).as("samples after skipping %d", skip).isEqualTo(ts.length - skip);
+      for (int i = 0; i < n; i++) {
+        assertThat(outT[1 + i]).as("bulk t[%d] after %d", skip + i, skip).isEqualTo(ts[skip + i]);
+        assertThat(Double.doubleToRawLongBits(outV[1 + i])).as("bulk v[%d]", skip + i).isEqualTo(bits[skip + i]);
+      }
+      assertThat(it.next()).isFalse();
+      assertThat(it.atT()).isEqualTo(ts[ts.length - 1]);
+    }
   }
 
   @Test
@@ -112,6 +136,12 @@ class XorChunkTest {
         // drain
       }
     }).isInstanceOf(ChunkFormatException.class).hasMessageContaining("truncated");
+    XorIterator bulk = new XorIterator();
+    bulk.reset(data, 0, data.length / 2);
+    assertThatThrownBy(() -> bulk.decodeAll(new long[100], new double[100], 0))
+        .isInstanceOf(ChunkFormatException.class).hasMessageContaining("truncated");
+    assertThatThrownBy(() -> new XorIterator(data).decodeAll(new long[99], new double[99], 0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new XorIterator().reset(new byte[1], 0, 1)).isInstanceOf(ChunkFormatException.class);
   }
 
