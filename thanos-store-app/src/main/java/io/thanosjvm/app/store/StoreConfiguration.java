@@ -1,6 +1,7 @@
 package io.thanosjvm.app.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thanosjvm.autoconfigure.BlocksPageRoutes;
 import io.thanosjvm.autoconfigure.ThanosStoreProperties;
 import io.thanosjvm.info.InfoService;
 import io.thanosjvm.model.TimeOrDuration;
@@ -10,6 +11,7 @@ import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.relabel.RelabelConfig;
 import io.thanosjvm.relabel.RelabelConfigParser;
+import io.thanosjvm.store.bucket.BucketBlock;
 import io.thanosjvm.store.bucket.BucketStore;
 import io.thanosjvm.store.bucket.StoreGateway;
 import io.thanosjvm.store.bucket.StoreLimits;
@@ -90,6 +92,7 @@ class StoreConfiguration {
 
   @Bean
   RouterFunction<ServerResponse> blocksRoutes(StoreGateway gateway) {
-    return BlocksRoutes.routes(gateway);
+    return BlocksPageRoutes.routes(() -> gateway.registry().blocks().stream().map(BucketBlock::meta).toList(), "",
+        List.of("/loaded"), Clock.systemUTC());
   }
 }
