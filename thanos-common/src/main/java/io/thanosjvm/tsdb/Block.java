@@ -107,7 +107,7 @@ public final class Block implements Closeable {
           if (!in.isEmpty()) {
             List<Tombstones.Interval> del = tombstones.get(e.ref());
             nextSeries = new BlockSeries(e.labels(), in,
-                () -> new ChunkSeriesIterator(chunks, in, range.minTime(), range.maxTime(), del));
+                aggr -> new ChunkSeriesIterator(chunks, in, range.minTime(), range.maxTime(), del, aggr));
           }
         }
         return nextSeries != null;

@@ -120,10 +120,10 @@ public final class BlockQuerier implements Closeable {
         for (BlockSeries s : same) {
           metas.addAll(s.chunks());
         }
-        return new BlockSeries(min, metas, () -> {
+        return new BlockSeries(min, metas, aggr -> {
           List<SampleIterator> l = new ArrayList<>();
           for (BlockSeries s : same) {
-            l.add(s.iterator());
+            l.add(aggr == null ? s.iterator() : s.iterator(aggr));
           }
           return new MergeSampleIterator(l);
         });

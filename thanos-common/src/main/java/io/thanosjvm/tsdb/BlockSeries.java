@@ -3,7 +3,8 @@ package io.thanosjvm.tsdb;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.tsdb.index.ChunkMeta;
 import java.util.List;
-import java.util.function.Supplier;
+import io.thanosjvm.tsdb.chunkenc.AggrType;
+import java.util.function.Function;
 
 /**
  * One selected series: its labels, the chunk metas overlapping the query range (for chunk-level
@@ -13,9 +14,9 @@ public final class BlockSeries {
 
   private final Labels labels;
   private final List<ChunkMeta> chunks;
-  private final Supplier<SampleIterator> iterators;
+  private final Function<AggrType, SampleIterator> iterators;
 
-  BlockSeries(Labels labels, List<ChunkMeta> chunks, Supplier<SampleIterator> iterators) {
+  BlockSeries(Labels labels, List<ChunkMeta> chunks, Function<AggrType, SampleIterator> iterators) {
     this.labels = labels;
     this.chunks = List.copyOf(chunks);
     this.iterators = iterators;
@@ -31,8 +32,23 @@ public final class BlockSeries {
     return chunks;
   }
 
-  /** A fresh iterator over the samples in the query range. */
+  /**
+   * A fresh iterator over the samples in the query range.
+   *
+   * @throws io.thanosjvm.tsdb.encoding.CorruptBlockException while iterating, on a downsampled (0xFF) chunk: use
+   *     {@link #iterator(AggrType)}
+   */
   public SampleIterator iterator() {
-    return iterators.get();
+    return iterators.apply(null);
+  }
+
+  /**
+   * A fresh iterator over one aggregate of downsampled (0xFF) chunks in the query range; raw XOR chunks are
+   * iterated as they are.
+   *
+   * @throws io.thanosjvm.tsdb.encoding.CorruptBlockException while iterating, when a chunk lacks the aggregate
+   */
+  public SampleIterator iterator(AggrType aggregate) {
+    return iterators.apply(java.util.Objects.requireNonNull(aggregate, "aggregate"));
   }
 }

@@ -1,6 +1,9 @@
 package io.thanosjvm.tsdb;
 
+import io.thanosjvm.tsdb.chunkenc.AggrChunk;
+import io.thanosjvm.tsdb.chunkenc.AggrType;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
+import io.thanosjvm.tsdb.chunkenc.ChunkFormatException;
 import io.thanosjvm.tsdb.chunkenc.XorIterator;
 import io.thanosjvm.tsdb.chunks.Chunk;
 import io.thanosjvm.tsdb.chunks.ChunkReader;
@@ -19,13 +22,15 @@ final class ChunkSeriesIterator implements SampleIterator {
   private final long mint;
   private final long maxt;
   private final List<Tombstones.Interval> deleted;
+  private final AggrType aggregate;
   private final XorIterator it = new XorIterator();
   private int next;
   private boolean inChunk;
   private boolean done;
 
   ChunkSeriesIterator(ChunkReader reader, List<ChunkMeta> chunks, long mint, long maxt,
-      List<Tombstones.Interval> deleted) {
+      List<Tombstones.Interval> deleted, AggrType aggregate) {
+    this.aggregate = aggregate;
     this.reader = reader;
     this.chunks = chunks;
     this.mint = mint;
@@ -40,9 +45,19 @@ final class ChunkSeriesIterator implements SampleIterator {
         continue;
       }
       Chunk c = reader.read(m.ref());
+      long offset = io.thanosjvm.tsdb.chunks.ChunkRef.offset(m.ref());
+      if (c.encoding() == ChunkEncoding.AGGR && aggregate != null) {
+        try {
+          AggrChunk.parse(c.data(), 0, c.data().length).iterator(aggregate, it);
+        } catch (ChunkFormatException e) {
+          throw new CorruptBlockException("chunks", offset, e.getMessage());
+        }
+        return true;
+      }
       if (c.encoding() != ChunkEncoding.XOR) {
-        throw new CorruptBlockException("chunks", io.thanosjvm.tsdb.chunks.ChunkRef.offset(m.ref()),
-            "chunk encoding " + ChunkEncoding.name(c.encoding()) + " is not supported for float iteration");
+        throw new CorruptBlockException("chunks", offset, "chunk encoding " + ChunkEncoding.name(c.encoding())
+            + " is not supported for float iteration" + (c.encoding() == ChunkEncoding.AGGR
+                ? " (a downsampled chunk: iterate one of its aggregates)" : ""));
       }
       it.reset(c.data(), 0, c.data().length);
       return true;

@@ -8,17 +8,26 @@ import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.tsdb.Block;
 import io.thanosjvm.tsdb.BlockWriter;
+import io.thanosjvm.tools.tsdb.DumpCommand;
+import io.thanosjvm.tools.tsdb.GoFloat;
 import io.thanosjvm.tsdb.chunkenc.AggrChunk;
+import io.thanosjvm.tsdb.chunkenc.AggrType;
+import io.thanosjvm.tsdb.chunkenc.XorIterator;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
 import io.thanosjvm.tsdb.chunks.Chunk;
 import io.thanosjvm.tsdb.index.ChunkMeta;
 import io.thanosjvm.tsdb.index.SeriesEntry;
 import io.thanosjvm.tsdb.testing.Promtool;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +116,53 @@ class BlockDownsamplerTest {
     assertThatThrownBy(() -> new BlockDownsampler().downsampleBlock(dir.resolve("5m").resolve(FIVE),
         dir.resolve("again"), Downsampler.RES_5M, "01HZZZZZZZZZZZZZZZZZZZZZZA"))
         .isInstanceOf(DownsampleException.class).hasMessageContaining("not coarser");
+  }
+
+  @Test
+  void toolsDumpPrintsEachAggregateOfTheDownsampledBlock() throws IOException {
+    Path five = dir.resolve("5m").resolve(FIVE);
+    Map<Labels, List<AggrChunk>> chunks = readAggregates(five);
+    XorIterator it = new XorIterator();
+    for (AggrType type : AggrType.values()) {
+      StringBuilder expected = new StringBuilder();
+      for (Map.Entry<Labels, List<AggrChunk>> e : chunks.entrySet()) {
+        for (AggrChunk c : e.getValue()) {
+          c.iterator(type, it);
+          while (it.next()) {
+            expected.append(e.getKey()).append(' ').append(GoFloat.formatG(it.atV())).append(' ').append(it.atT())
+                .append('\n');
+          }
+        }
+      }
+      assertThat(dump(five, "--aggregate=" + type.name().toLowerCase(Locale.ROOT))).as("dump of %s", type)
+          .isEqualTo(expected.toString());
+    }
+    // without --aggregate: all five, told apart by __aggr__
+    String all = dump(five);
+    Labels gauge = Labels.of("__name__", "temperature", "room", "lab");
+    assertThat(all.lines().filter(l -> l.startsWith("{__aggr__=\"count\", __name__=\"temperature\"")).count())
+        .isEqualTo(new RawTruth(find(gauge).ts(), find(gauge).vs()).verify(chunks.get(gauge), Downsampler.RES_5M, 0));
+    assertThat(all.lines().count()).isEqualTo(Arrays.stream(AggrType.values())
+        .mapToLong(t -> dumpUnchecked(five, "--aggregate=" + t.name().toLowerCase(Locale.ROOT)).lines().count()).sum());
+  }
+
+  private static String dumpUnchecked(Path block, String... flags) {
+    try {
+      return dump(block, flags);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String dump(Path block, String... flags) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> args = new ArrayList<>(List.of(flags));
+    args.add(block.toString());
+    int code = new DumpCommand().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static RawSeriesFixture.Series find(Labels l) {
