@@ -16,7 +16,8 @@ import java.util.List;
  * (min time, max time, input) and split into runs of transitively overlapping chunks: a run of one chunk is copied
  * as bytes (unless tombstones or the output range cut into it, then its remaining samples are re-encoded); in a
  * longer run byte-identical chunks are dropped, the rest merged with the {@link DedupMode} and re-encoded.
- * Overlapping non-float chunks (aggregates of downsampled blocks, histograms) cannot be merged: halt.
+ * A run holding a non-float chunk (aggregates of downsampled blocks, histograms) is a halt, even when the chunks
+ * are identical: Thanos refuses vertical compaction of downsampled blocks.
  */
 public final class SeriesMerger {
 
@@ -106,6 +107,13 @@ public final class SeriesMerger {
     List<LoadedChunk> kept = new ArrayList<>(run.size());
     for (SourceChunk c : run) {
       LoadedChunk l = new LoadedChunk(c, c.block().readChunk(c.meta()));
+      if (l.data().encoding() != ChunkEncoding.XOR) {
+        List<String> ids = run.stream().map(k -> k.block().meta().ulid()).distinct().toList();
+        throw new HaltException("series " + c.block().labels() + " has overlapping chunks in blocks " + ids
+            + ", one of them " + ChunkEncoding.name(l.data().encoding()) + " [" + c.meta().minTime() + ", "
+            + c.meta().maxTime() + "] in block " + c.block().meta().ulid() + "; vertical compaction of downsampled"
+            + " (aggregate) or histogram chunks is not supported", ids);
+      }
       if (!isDuplicate(l, kept)) {
         kept.add(l);
       }
@@ -113,14 +121,6 @@ public final class SeriesMerger {
     if (kept.size() == 1) {
       single(kept.get(0).source(), kept.get(0).data(), out);
       return;
-    }
-    for (LoadedChunk l : kept) {
-      if (l.data().encoding() != ChunkEncoding.XOR) {
-        List<String> ids = kept.stream().map(k -> k.source().block().meta().ulid()).distinct().toList();
-        throw new HaltException("series " + l.source().block().labels() + " has overlapping "
-            + ChunkEncoding.name(l.data().encoding()) + " chunks in blocks " + ids
-            + "; vertical compaction of downsampled (aggregate) or histogram chunks is not supported", ids);
-      }
     }
     // One stream per input block (a replica in penalty mode), in input order; chunks in time order.
     kept.sort(Comparator.comparingInt((LoadedChunk l) -> l.source().block().position())
