@@ -122,6 +122,33 @@ class BlockCompactorTest {
     assertThat(Promtool.analyze(out, OUT_ULID)).contains("Block ID: " + OUT_ULID);
   }
 
+  @Test
+  void aCompactionLeavingNoSamplesWritesNoBlockAndReportsItDeletable() throws Exception {
+    Path src = Files.createDirectories(tmp.resolve("src"));
+    List<BlockMeta> inputs = TestBlocks.generate(src, 13, 4, LABELS);
+    List<Path> blocks = Promtool.blocks(src);
+    var all = new ArrayList<io.thanosjvm.model.Labels>();
+    for (Path b : blocks) {
+      try (var index = io.thanosjvm.tsdb.index.IndexReader.open(b.resolve("index"))) {
+        for (int ref : index.allPostings()) {
+          all.add(index.series(ref & 0xFFFFFFFFL).labels());
+        }
+      }
+      CompactionTestKit.writeTombstones(b, all, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    Path out = tmp.resolve("out");
+    BlockMeta meta = new BlockCompactor().compact(group(LABELS, 0, inputs), blocks, out, OUT_ULID);
+
+    assertThat(meta.deletable()).isTrue();
+    assertThat(meta.numSeries()).isZero();
+    assertThat(meta.compactionLevel()).isEqualTo(2);
+    assertThat(out.resolve(OUT_ULID)).doesNotExist();
+    try (var s = Files.list(out)) {
+      assertThat(s.toList()).as("no temporary directory left").isEmpty();
+    }
+  }
+
   private static void assertCompactedMeta(Path out, BlockMeta meta, List<BlockMeta> inputs) throws Exception {
     BlockMeta onDisk = BlockMeta.read(out.resolve(OUT_ULID).resolve(BlockMeta.FILE_NAME));
     assertThat(onDisk).isEqualTo(meta);

@@ -7,7 +7,6 @@ import static io.thanosjvm.compact.CompactionTestKit.unionOfDumps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.compact.merge.DedupMode;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.tsdb.BlockWriter;
 import io.thanosjvm.tsdb.chunks.Chunk;

@@ -17,6 +17,8 @@ public final class SeriesMergeLoop {
   private final OutputSeries out = new OutputSeries();
 
   /**
+   * A merge loop for an output block holding the closed time range [mint, maxt].
+   *
    * @param mode how overlapping chunks are merged
    * @param mint first timestamp the output block may hold
    * @param maxt last timestamp the output block may hold

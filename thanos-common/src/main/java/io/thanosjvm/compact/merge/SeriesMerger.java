@@ -33,6 +33,8 @@ public final class SeriesMerger {
   private record SourceChunk(InputBlock block, ChunkMeta meta) {}
 
   /**
+   * A merger for an output block holding the closed time range [mint, maxt].
+   *
    * @param mode how overlapping chunks are merged
    * @param mint first timestamp the output block may hold
    * @param maxt last timestamp the output block may hold (its exclusive maxTime minus one)

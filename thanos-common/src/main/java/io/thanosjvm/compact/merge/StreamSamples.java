@@ -26,6 +26,8 @@ final class StreamSamples implements SampleIterator {
   private long lastT = Long.MIN_VALUE;
 
   /**
+   * Samples of {@code block}'s current series, from chunks added with {@link #addChunk}.
+   *
    * @param block the input block (for error messages)
    * @param deleted deleted closed intervals
    * @param mint first kept timestamp
