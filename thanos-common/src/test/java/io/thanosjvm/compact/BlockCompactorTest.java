@@ -149,6 +149,42 @@ class BlockCompactorTest {
     }
   }
 
+  @Test
+  void samplesOutsideTheOutputRangeAreCutAsPrometheusTrimsChunks() throws Exception {
+    Path src = Files.createDirectories(tmp.resolve("src"));
+    long t0 = TestBlocks.START;
+    long hour = 3_600_000L;
+    io.thanosjvm.model.Labels series = io.thanosjvm.model.Labels.of("__name__", "m", "job", "long");
+    long[] ts = new long[481];
+    double[] vs = new double[481];
+    for (int k = 0; k < ts.length; k++) {
+      ts[k] = t0 + 15_000L * k;
+      vs[k] = k;
+    }
+    // The first block's chunks run 2 h but its meta.json claims only the first hour.
+    String a = "01JA0000000000000000000A01";
+    try (var w = new io.thanosjvm.tsdb.BlockWriter(src, a, CompactionTestKit.thanos(LABELS))) {
+      w.addSeries(series, ts, vs, ts.length);
+      w.commit(t0, t0 + hour);
+    }
+    String b = "01JA0000000000000000000A02";
+    try (var w = new io.thanosjvm.tsdb.BlockWriter(src, b, CompactionTestKit.thanos(LABELS))) {
+      w.addSeries(io.thanosjvm.model.Labels.of("__name__", "m", "job", "short"), ts, vs, 121);
+      w.commit(t0 + hour / 2, t0 + hour);
+    }
+    List<Path> blocks = List.of(src.resolve(a), src.resolve(b));
+
+    Path out = tmp.resolve("out");
+    BlockMeta meta = new BlockCompactor().compact(group(LABELS, 0, metas(blocks)), blocks, out, OUT_ULID);
+
+    List<String> expected = unionOfDumps(blocks).stream()
+        .filter(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1)) < t0 + hour).toList();
+    assertThat(expected).hasSize(240 + 121);
+    assertThat(sortedDump(out.resolve(OUT_ULID))).isEqualTo(expected);
+    assertThat(meta.maxTime()).isEqualTo(t0 + hour);
+    assertThat(meta.numSamples()).isEqualTo(240 + 121);
+  }
+
   private static void assertCompactedMeta(Path out, BlockMeta meta, List<BlockMeta> inputs) throws Exception {
     BlockMeta onDisk = BlockMeta.read(out.resolve(OUT_ULID).resolve(BlockMeta.FILE_NAME));
     assertThat(onDisk).isEqualTo(meta);
