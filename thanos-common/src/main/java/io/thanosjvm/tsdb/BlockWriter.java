@@ -197,6 +197,19 @@ public final class BlockWriter implements Closeable {
    * @param maxTime meta.json maxTime (exclusive)
    */
   public BlockMeta commit(long minTime, long maxTime) throws IOException {
+    return commit(minTime, maxTime, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * Finishes the block like {@link #commit(long, long)}, letting the caller complete the meta (e.g. the
+   * compaction section or stats of a compacted block) before meta.json is written and the directory renamed.
+   *
+   * @param minTime meta.json minTime (inclusive)
+   * @param maxTime meta.json maxTime (exclusive)
+   * @param finish applied to the meta built from the written files; its result is written
+   */
+  public BlockMeta commit(long minTime, long maxTime, java.util.function.UnaryOperator<BlockMeta> finish)
+      throws IOException {
     if (finished) {
       throw new IllegalStateException("block already committed");
     }
@@ -224,6 +237,7 @@ public final class BlockWriter implements Closeable {
       files.add(new BlockFile(BlockMeta.FILE_NAME, 0, null, null));
       meta = meta.withThanos(thanos.withFiles(files).withIndexStats(seriesMax, chunks.maxChunkSize()));
     }
+    meta = finish.apply(meta);
     meta.write(tmpDir.resolve(BlockMeta.FILE_NAME));
     Path target = parent.resolve(ulid);
     Files.move(tmpDir, target, StandardCopyOption.ATOMIC_MOVE);
@@ -268,6 +282,11 @@ public final class BlockWriter implements Closeable {
     byte[] b = new byte[in.readInt()];
     in.readFully(b);
     return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** Number of chunks added so far. */
+  public long numChunks() {
+    return numChunks;
   }
 
   /** Number of series added so far. */

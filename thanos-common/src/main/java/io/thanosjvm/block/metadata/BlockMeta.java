@@ -210,6 +210,66 @@ public final class BlockMeta {
     return out;
   }
 
+  /** compaction.parents (empty when absent). */
+  public List<BlockDesc> parents() {
+    List<BlockDesc> out = new ArrayList<>();
+    if (section("compaction").get("parents") instanceof List<?> l) {
+      for (Object o : l) {
+        if (o instanceof Map<?, ?> m && m.get("ulid") instanceof String u && m.get("minTime") instanceof Long mi
+            && m.get("maxTime") instanceof Long ma) {
+          out.add(new BlockDesc(u, mi, ma));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** compaction.deletable. */
+  public boolean deletable() {
+    return Boolean.TRUE.equals(section("compaction").get("deletable"));
+  }
+
+  /**
+   * A copy with the compaction section of a compacted block, as Prometheus' compactor writes it: the level, the
+   * sources (sorted, deduplicated) and the parents in the given order; other compaction keys are dropped.
+   */
+  public BlockMeta withCompaction(int level, List<String> sources, List<BlockDesc> parents) {
+    if (level < 1) {
+      throw new IllegalArgumentException("compaction level must be at least 1: " + level);
+    }
+    Map<String, Object> d = deepCopy(doc);
+    Map<String, Object> comp = new LinkedHashMap<>();
+    comp.put("level", (long) level);
+    List<Object> src = new ArrayList<>(new java.util.TreeSet<>(sources));
+    comp.put("sources", src);
+    if (!parents.isEmpty()) {
+      List<Object> ps = new ArrayList<>();
+      for (BlockDesc p : parents) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ulid", p.ulid());
+        m.put("minTime", p.minTime());
+        m.put("maxTime", p.maxTime());
+        ps.add(m);
+      }
+      comp.put("parents", ps);
+    }
+    d.put("compaction", comp);
+    return new BlockMeta(d, FILE_NAME);
+  }
+
+  /** A copy with {@code compaction.deletable} set (Prometheus marks a compaction result without samples so). */
+  public BlockMeta withDeletable(boolean deletable) {
+    Map<String, Object> d = deepCopy(doc);
+    Map<String, Object> comp = d.get("compaction") instanceof Map<?, ?> m ? cast(m) : new LinkedHashMap<>();
+    if (deletable) {
+      comp.put("deletable", true);
+    } else {
+      comp.remove("deletable");
+    }
+    d.put("compaction", comp);
+    return new BlockMeta(d, FILE_NAME);
+  }
+
   /** The Thanos section, when present. */
   public Optional<ThanosMeta> thanos() {
     return doc.get("thanos") instanceof Map<?, ?> m ? Optional.of(new ThanosMeta(cast(m))) : Optional.empty();

@@ -115,6 +115,26 @@ public final class ThanosMeta {
     return new ThanosMeta(d);
   }
 
+  /** The deprecated segment_files list (chunk segment names relative to {@code chunks/}; empty when absent). */
+  public List<String> segmentFiles() {
+    List<String> out = new ArrayList<>();
+    if (doc.get("segment_files") instanceof List<?> l) {
+      l.forEach(o -> out.add(String.valueOf(o)));
+    }
+    return out;
+  }
+
+  /** A copy with segment_files set (omitted when empty, as Go does), as Thanos' compactor writes it. */
+  public ThanosMeta withSegmentFiles(List<String> segmentFiles) {
+    Map<String, Object> d = BlockMeta.deepCopy(doc);
+    if (segmentFiles.isEmpty()) {
+      d.remove("segment_files");
+    } else {
+      d.put("segment_files", new ArrayList<Object>(segmentFiles));
+    }
+    return new ThanosMeta(d);
+  }
+
   /** A copy with index_stats set (zero fields omitted, as Go does). */
   public ThanosMeta withIndexStats(long seriesMaxSize, long chunkMaxSize) {
     Map<String, Object> d = BlockMeta.deepCopy(doc);

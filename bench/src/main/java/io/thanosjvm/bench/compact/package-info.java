@@ -1,0 +1,2 @@
+/** Harnesses measuring compaction execution ({@code io.thanosjvm.compact.BlockCompactor}) on generated blocks. */
+package io.thanosjvm.bench.compact;

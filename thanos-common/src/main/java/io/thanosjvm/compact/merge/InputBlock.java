@@ -1,0 +1,146 @@
+package io.thanosjvm.compact.merge;
+
+import io.thanosjvm.block.metadata.BlockMeta;
+import io.thanosjvm.compact.HaltException;
+import io.thanosjvm.model.Labels;
+import io.thanosjvm.tsdb.Tombstones;
+import io.thanosjvm.tsdb.chunks.Chunk;
+import io.thanosjvm.tsdb.chunks.ChunkReader;
+import io.thanosjvm.tsdb.index.ChunkMeta;
+import io.thanosjvm.tsdb.index.IndexReader;
+import io.thanosjvm.tsdb.index.SeriesEntry;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One input block of a compaction, read as a cursor over its series in index order (which is label order). The
+ * cursor holds one series at a time and checks what Thanos' index health check checks: series strictly
+ * ascending by labels, chunks of a series ordered and not overlapping; a violation is a {@link HaltException}
+ * naming the block.
+ */
+public final class InputBlock implements Closeable {
+
+  private final int position;
+  private final Path dir;
+  private final BlockMeta meta;
+  private final IndexReader index;
+  private final ChunkReader chunks;
+  private final Tombstones tombstones;
+  private final PostingsStream postings;
+  private SeriesEntry current;
+
+  private InputBlock(int position, Path dir, BlockMeta meta, IndexReader index, ChunkReader chunks,
+      Tombstones tombstones, PostingsStream postings) {
+    this.position = position;
+    this.dir = dir;
+    this.meta = meta;
+    this.index = index;
+    this.chunks = chunks;
+    this.tombstones = tombstones;
+    this.postings = postings;
+  }
+
+  /**
+   * Opens a block directory as input number {@code position} (its rank among the inputs, ordered by min time).
+   *
+   * @throws io.thanosjvm.tsdb.encoding.CorruptBlockException for corrupt files
+   */
+  public static InputBlock open(int position, Path dir) throws IOException {
+    BlockMeta meta = BlockMeta.read(dir.resolve(BlockMeta.FILE_NAME));
+    Tombstones ts = Tombstones.read(dir);
+    IndexReader index = IndexReader.open(dir.resolve("index"));
+    ChunkReader chunks = null;
+    try {
+      chunks = ChunkReader.open(dir.resolve("chunks"));
+      return new InputBlock(position, dir, meta, index, chunks, ts, PostingsStream.open(index));
+    } catch (IOException | RuntimeException e) {
+      index.close();
+      if (chunks != null) {
+        chunks.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The input's rank among the compaction's inputs (0 = oldest). */
+  public int position() {
+    return position;
+  }
+
+  /** The block directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The block's meta.json. */
+  public BlockMeta meta() {
+    return meta;
+  }
+
+  /**
+   * Moves to the next series; false at the end.
+   *
+   * @throws HaltException when the series is not after the previous one or its chunks overlap
+   */
+  public boolean advance() {
+    if (!postings.hasNext()) {
+      current = null;
+      return false;
+    }
+    SeriesEntry next = index.series(postings.next());
+    if (current != null && current.labels().compareTo(next.labels()) >= 0) {
+      throw halt("series " + next.labels() + " out of order after " + current.labels());
+    }
+    List<ChunkMeta> cs = next.chunks();
+    for (int i = 1; i < cs.size(); i++) {
+      if (cs.get(i).minTime() <= cs.get(i - 1).maxTime()) {
+        throw halt("out-of-order or overlapping chunks in series " + next.labels() + ": chunk " + i + " ["
+            + cs.get(i).minTime() + ", " + cs.get(i).maxTime() + "] after [" + cs.get(i - 1).minTime() + ", "
+            + cs.get(i - 1).maxTime() + "]");
+      }
+    }
+    current = next;
+    return true;
+  }
+
+  /** The current series' labels. */
+  public Labels labels() {
+    return current.labels();
+  }
+
+  /** The current series' chunk metas, in time order. */
+  public List<ChunkMeta> chunkMetas() {
+    return current.chunks();
+  }
+
+  /** The deleted intervals (tombstones) of the current series; empty when none. */
+  public List<Tombstones.Interval> deleted() {
+    return tombstones.get(current.ref());
+  }
+
+  /** Reads a chunk of this block. */
+  public Chunk readChunk(ChunkMeta m) {
+    return chunks.read(m.ref());
+  }
+
+  /** A halt naming this block, for unhealthy input. */
+  HaltException halt(String problem) {
+    return new HaltException("block " + meta.ulid() + " (" + dir + ") is unhealthy: " + problem
+        + "; compaction halted (repair or mark the block no-compact)", List.of(meta.ulid()));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      postings.close();
+    } finally {
+      try {
+        index.close();
+      } finally {
+        chunks.close();
+      }
+    }
+  }
+}
