@@ -54,6 +54,10 @@ final class CompactionScenario {
     assertThat(tooFresh.compactions()).as("blocks younger than the consistency delay are left alone").isZero();
 
     clock.advance(Duration.ofHours(1));
+    assertThat(compactor.updateProgress()).as("to-do computed from the plan alone")
+        .isEqualTo(new CompactorMetrics.Progress(7, 30, 0, 0));
+    assertThat(registry.get("thanos_compact_todo_compaction_blocks").gauge().value()).isEqualTo(30);
+    assertThat(CompactorTestKit.markedForDeletion(bucket)).isEmpty();
     IterationResult first = compactor.runIteration();
     assertThat(first.error()).isEmpty();
     assertThat(first.outcome()).isEqualTo(IterationResult.Outcome.COMPLETED);
