@@ -176,7 +176,7 @@ public final class BucketCompactor {
       try {
         Snapshot s = sync();
         List<String> partial = new ArrayList<>(s.result().partial().keySet());
-        List<String> deleted = new ArrayList<>(new PartialUploadCleaner(bucket, clock, listener).clean(partial));
+        List<String> deleted = new ArrayList<>(new PartialUploadCleaner(bucket, markers, clock, listener).clean(partial));
         partial.removeAll(deleted);
         deleted.addAll(new DeletionCleaner(bucket, markers, settings.deleteDelay(), clock, listener)
             .clean(s.deletionMarks(), partial));

@@ -12,6 +12,7 @@ import io.thanosjvm.block.metadata.Marker;
 import io.thanosjvm.block.metadata.MarkerKind;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.objstore.filesystem.FilesystemBucket;
+import io.thanosjvm.relabel.RelabelConfigParser;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +149,26 @@ class BucketCompactorTest {
         id(blocks.get(4)));
     assertThat(CompactorTestKit.visibleRawSamples(bucket, dir.resolve("check")))
         .isEqualTo(CompactorTestKit.union(blocks));
+  }
+
+  @Test
+  void blocksOutsideTheTimeRangeOrDroppedByTheRelabelConfigAreNotTouched() throws Exception {
+    Bucket bucket = new FilesystemBucket(dir.resolve("bucket"));
+    long start = Math.floorDiv(clock.millis() - 3 * DAY, 2 * DAY) * 2 * DAY;
+    List<Path> eu = uploadBlocks(bucket, "eu", start, 18 * HOUR, 1, Map.of("cluster", "eu1"));
+    List<Path> us = uploadBlocks(bucket, "us", start, 10 * HOUR, 2, Map.of("cluster", "us1"));
+    clock.advance(Duration.ofHours(1));
+    CompactorSettings settings = CompactorSettings.builder(dir.resolve("data"))
+        .relabelConfigs(RelabelConfigParser.parse("- action: keep\n  source_labels: [cluster]\n  regex: eu1\n"))
+        .timeRange(start + 8 * HOUR + 1, Long.MAX_VALUE).build();
+
+    IterationResult r = compactor(bucket, settings).runIteration();
+
+    assertThat(r.compactions()).as("only the second 8h window of eu1: the first ends before --min-time")
+        .isEqualTo(1);
+    assertThat(CompactorTestKit.markedForDeletion(bucket)).containsExactlyInAnyOrderElementsOf(
+        eu.subList(4, 8).stream().map(BucketCompactorTest::id).toList());
+    assertThat(us).allSatisfy(b -> assertThat(CompactorTestKit.visible(bucket)).containsKey(id(b)));
   }
 
   @Test

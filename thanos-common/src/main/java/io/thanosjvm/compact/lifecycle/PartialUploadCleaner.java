@@ -3,6 +3,7 @@ package io.thanosjvm.compact.lifecycle;
 import io.thanosjvm.block.BlockDeleter;
 import io.thanosjvm.block.Markers;
 import io.thanosjvm.block.metadata.BlockMeta;
+import io.thanosjvm.block.metadata.InvalidMetaException;
 import io.thanosjvm.block.metadata.MarkerKind;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.objstore.IterOptions;
@@ -18,8 +19,8 @@ import java.util.Objects;
 /**
  * Deletes aborted partial uploads: block directories without meta.json whose newest object was last modified
  * more than 48h ago ({@code PartialUploadThresholdAge}; when no modification time can be read, the ULID's time
- * is used). Blocks carrying a deletion mark are left to {@link DeletionCleaner} (they are deletions cut short,
- * due after the delete delay), and a block whose meta.json appeared in the meantime is never touched.
+ * is used). Blocks carrying a readable deletion mark are left to {@link DeletionCleaner} (they are deletions cut
+ * short, due after the delete delay), and a block whose meta.json appeared in the meantime is never touched.
  */
 public final class PartialUploadCleaner {
 
@@ -27,12 +28,14 @@ public final class PartialUploadCleaner {
   public static final Duration THRESHOLD = Duration.ofHours(48);
 
   private final Bucket bucket;
+  private final Markers markers;
   private final Clock clock;
   private final LifecycleListener listener;
 
   /** A cleaner over {@code bucket}. */
-  public PartialUploadCleaner(Bucket bucket, Clock clock, LifecycleListener listener) {
+  public PartialUploadCleaner(Bucket bucket, Markers markers, Clock clock, LifecycleListener listener) {
     this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.markers = Objects.requireNonNull(markers, "markers");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.listener = Objects.requireNonNull(listener, "listener");
   }
@@ -46,7 +49,7 @@ public final class PartialUploadCleaner {
     List<String> deleted = new ArrayList<>();
     long now = clock.millis();
     for (String id : partialBlocks) {
-      if (!BlockMeta.isUlid(id) || bucket.exists(Markers.objectName(id, MarkerKind.DELETION))) {
+      if (!BlockMeta.isUlid(id) || hasReadableDeletionMark(id)) {
         continue;
       }
       if (now - newestModification(id) <= THRESHOLD.toMillis()) {
@@ -66,6 +69,14 @@ public final class PartialUploadCleaner {
       deleted.add(id);
     }
     return deleted;
+  }
+
+  private boolean hasReadableDeletionMark(String id) throws IOException {
+    try {
+      return markers.read(id, MarkerKind.DELETION).isPresent();
+    } catch (InvalidMetaException e) {
+      return false;
+    }
   }
 
   /** Newest last-modified time of the block's objects (ms), or the ULID time when none can be read. */
