@@ -9,7 +9,6 @@ import io.thanosjvm.block.BlockDownloader;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.tsdb.testing.Promtool;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,9 +127,5 @@ final class CompactionScenario {
   static double counter(SimpleMeterRegistry registry, String name, String... tags) {
     var c = registry.find(name).tags(tags).counter();
     return c == null ? 0 : c.count();
-  }
-
-  static String text(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }
