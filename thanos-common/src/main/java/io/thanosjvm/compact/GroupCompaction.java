@@ -100,7 +100,8 @@ final class GroupCompaction {
           + "; inspect the blocks (they are left in " + groupDir + ") and mark the broken one no-compact",
           c.blockIds());
     }
-    if (result == null) {
+    if (result == null || result.deletable()) {
+      // every sample of the inputs was deleted (tombstones): no block, the sources go
       markEmptySources(c);
       DirTrees.delete(groupDir);
       return true;
@@ -159,10 +160,13 @@ final class GroupCompaction {
     }
   }
 
-  /** The compactor produced nothing: the inputs held no samples; those without samples are marked. */
+  /**
+   * The compaction result is empty (every sample of the inputs deleted): no block is uploaded and all sources are
+   * marked for deletion, as Thanos does.
+   */
   private void markEmptySources(PlanResult.Compact c) throws IOException {
     for (BlockMeta m : c.blocks()) {
-      if (m.numSamples() == 0 && markers.mark(m.ulid(), MarkerKind.DELETION, "source of compacted block", null)) {
+      if (markers.mark(m.ulid(), MarkerKind.DELETION, "source of empty compacted block", null)) {
         metrics.blockMarked(MarkerKind.DELETION, "", 1);
       }
     }

@@ -40,7 +40,7 @@ class BucketCompactorErrorsTest {
     FaultyBucket bucket = new FaultyBucket(inner, name -> name.endsWith("/index"));
     clock.advance(Duration.ofHours(1));
     BucketCompactor compactor = new BucketCompactor(bucket, CompactorSettings.builder(dir.resolve("data")).build(),
-        new ConcatenatingGroupCompactor(), clock, registry);
+        new BlockCompactor(), clock, registry);
 
     IterationResult failed = compactor.runIteration();
 
@@ -91,7 +91,7 @@ class BucketCompactorErrorsTest {
     tenHours(bucket, "ap", 3, Map.of("cluster", "ap1"));
     clock.advance(Duration.ofHours(1));
     BucketCompactor compactor = new BucketCompactor(bucket, CompactorSettings.builder(dir.resolve("data"))
-        .concurrency(2, 1).build(), new ConcatenatingGroupCompactor(), clock, registry);
+        .concurrency(2, 1).build(), new BlockCompactor(), clock, registry);
 
     IterationResult r = compactor.runIteration();
 

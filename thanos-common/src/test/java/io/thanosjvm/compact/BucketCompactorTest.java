@@ -24,7 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link BucketCompactor} against a filesystem bucket, with the stand-in {@link ConcatenatingGroupCompactor}. */
+/** {@link BucketCompactor} with the streaming {@link BlockCompactor} against a filesystem bucket. */
 class BucketCompactorTest {
 
   @TempDir Path dir;
@@ -33,7 +33,7 @@ class BucketCompactorTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   private BucketCompactor compactor(Bucket bucket, CompactorSettings settings) {
-    return new BucketCompactor(bucket, settings, new ConcatenatingGroupCompactor(), clock, registry);
+    return new BucketCompactor(bucket, settings, new BlockCompactor(), clock, registry);
   }
 
   private List<Path> uploadBlocks(Bucket bucket, String sub, long start, long duration, long seed,
@@ -51,6 +51,43 @@ class BucketCompactorTest {
   @Test
   void compactsTwoHourBlocksInto2dDownsamplesItAndDeletesTheSourcesAfterTheDelay() throws Exception {
     CompactionScenario.twoDaysOfTwoHourBlocks(new FilesystemBucket(dir.resolve("bucket")), dir, true);
+  }
+
+  @Test
+  void replicaBlocksAreMergedIntoOneDeduplicatedBlockWithoutTheReplicaLabel() throws Exception {
+    Bucket bucket = new FilesystemBucket(dir.resolve("bucket"));
+    long start = Math.floorDiv(clock.millis() - 2 * DAY, 8 * HOUR) * 8 * HOUR;
+    // two HA replicas scraping the same targets: identical samples, blocks differing only in the replica label
+    List<Path> a = replica(bucket, "a", start, clock.instant().minus(Duration.ofHours(3)));
+    List<Path> b = replica(bucket, "b", start, clock.instant().minus(Duration.ofHours(4)));
+    assertThat(b).extracting(BucketCompactorTest::id).doesNotContainAnyElementsOf(a.stream().map(BucketCompactorTest::id)
+        .toList());
+    clock.advance(Duration.ofHours(1));
+    var expected = CompactorTestKit.union(a);
+
+    IterationResult r = compactor(bucket, CompactorSettings.builder(dir.resolve("data"))
+        .deduplication(List.of("replica"), "").build()).runIteration();
+
+    assertThat(r.error()).isEmpty();
+    List<BlockMeta> merged = CompactorTestKit.visible(bucket, 0).stream()
+        .filter(m -> m.sources().size() > 1).toList();
+    assertThat(merged).isNotEmpty().allSatisfy(m -> {
+      assertThat(m.thanos().orElseThrow().labels()).containsExactlyEntriesOf(Map.of("cluster", "eu"));
+      assertThat(m.sources()).anySatisfy(src -> assertThat(a.stream().map(BucketCompactorTest::id)).contains(src))
+          .anySatisfy(src -> assertThat(b.stream().map(BucketCompactorTest::id)).contains(src));
+    });
+    assertThat(CompactorTestKit.visibleRawSamples(bucket, dir.resolve("check")))
+        .as("the replicas' identical samples are kept once").isEqualTo(expected);
+    assertThat(registry.find("thanos_compact_group_vertical_compactions").counter().count()).isPositive();
+  }
+
+  /** One replica's blocks: same seed (identical samples), ULIDs from a different time. */
+  private List<Path> replica(Bucket bucket, String name, long start, Instant ulidTime) throws Exception {
+    Map<String, String> labels = Map.of("cluster", "eu", "replica", name);
+    List<Path> blocks = CompactorTestKit.generate(dir.resolve(name), 3, start, 10 * HOUR, 60_000, 2 * HOUR, 7, labels,
+        ulidTime);
+    CompactorTestKit.upload(bucket, clock, blocks, labels);
+    return blocks;
   }
 
   @Test
@@ -127,7 +164,7 @@ class BucketCompactorTest {
     assertThat(CompactionScenario.counter(registry, "thanos_compact_iterations")).isZero();
 
     BucketCompactor exiting = new BucketCompactor(bucket, CompactorSettings.builder(dir.resolve("data"))
-        .haltOnError(false).build(), new ConcatenatingGroupCompactor(), clock, new SimpleMeterRegistry());
+        .haltOnError(false).build(), new BlockCompactor(), clock, new SimpleMeterRegistry());
     assertThatThrownBy(exiting::runIteration).isInstanceOf(HaltException.class);
   }
 

@@ -45,7 +45,7 @@ final class CompactionScenario {
     CompactorTestKit.upload(bucket, clock, inputs, labels);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     BucketCompactor compactor = new BucketCompactor(bucket, CompactorSettings.builder(dir.resolve("data")).build(),
-        new ConcatenatingGroupCompactor(), clock, registry);
+        new BlockCompactor(), clock, registry);
 
     clock.advance(Duration.ofMinutes(10));
     IterationResult tooFresh = compactor.runIteration();

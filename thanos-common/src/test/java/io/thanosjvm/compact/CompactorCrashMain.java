@@ -25,7 +25,7 @@ public final class CompactorCrashMain {
     CompactorSettings settings = CompactorSettings.builder(Path.of(args[1])).concurrency(2, 2).build();
     try (Bucket bucket = BucketFactory.create(ObjstoreConfigLoader.fromFile(Path.of(args[0])),
         new SimpleMeterRegistry(), Clock.systemUTC())) {
-      BucketCompactor compactor = new BucketCompactor(bucket, settings, new ConcatenatingGroupCompactor(), clock,
+      BucketCompactor compactor = new BucketCompactor(bucket, settings, new BlockCompactor(), clock,
           new SimpleMeterRegistry());
       if (args[3].equals("cleanup")) {
         List<String> deleted = compactor.cleanUp();
