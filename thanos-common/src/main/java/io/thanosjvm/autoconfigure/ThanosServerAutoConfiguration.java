@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
     "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
     "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration"})
 @EnableConfigurationProperties({ThanosProperties.class, ThanosQueryProperties.class, ThanosSidecarProperties.class,
-    ThanosStoreProperties.class, ThanosDemoProperties.class})
+    ThanosStoreProperties.class, ThanosDemoProperties.class, ThanosCompactProperties.class})
 public class ThanosServerAutoConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ThanosServerAutoConfiguration.class);
