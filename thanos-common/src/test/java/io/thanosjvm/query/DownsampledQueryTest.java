@@ -65,8 +65,12 @@ class DownsampledQueryTest {
   }
 
   private static QueryApi api(StoreGrpc.StoreImplBase store) {
+    return api(store, DownsamplingParams.defaults());
+  }
+
+  private static QueryApi api(StoreGrpc.StoreImplBase store, DownsamplingParams downsampling) {
     return new QueryApi(new Engine(EngineOptions.defaults()), store, InstantSource.fixed(
-        java.time.Instant.ofEpochMilli(TO)), false, List.of(), DownsamplingParams.defaults());
+        java.time.Instant.ofEpochMilli(TO)), false, List.of(), downsampling);
   }
 
   private static JsonNode ok(ApiResponse r) {
@@ -77,6 +81,10 @@ class DownsampledQueryTest {
 
   private static JsonNode range(StoreGrpc.StoreImplBase store, String q, long from, long to, long step,
       String resolution) {
+    return range(api(store), q, from, to, step, resolution);
+  }
+
+  private static JsonNode range(QueryApi api, String q, long from, long to, long step, String resolution) {
     Map<String, List<String>> p = new HashMap<>();
     p.put("query", List.of(q));
     p.put("start", List.of(Double.toString(from / 1000.0)));
@@ -85,7 +93,7 @@ class DownsampledQueryTest {
     if (resolution != null) {
       p.put("max_source_resolution", List.of(resolution));
     }
-    return ok(api(store).queryRange(new ApiParams(p)));
+    return ok(api.queryRange(new ApiParams(p)));
   }
 
   private static JsonNode instant(String q, long time, String resolution) {
@@ -186,6 +194,26 @@ class DownsampledQueryTest {
       }
     }
     assertThat(points).isEqualTo(series.size() * (int) ((TO - FROM) / step + 1));
+  }
+
+  @Test
+  void theDynamicLookbackDeltaKeepsHourlyDataVisibleBetweenHourlySamples() {
+    // step 30m at 1h resolution: at hh:30 the newest sample is the previous window's, about 31 minutes old
+    Labels series = bucket.series("gen_memory_bytes").get(0);
+    Map<Long, double[]> w = windows(series, RES_1H);
+    String q = "gen_memory_bytes{instance=\"" + series.get("instance") + "\"}";
+    JsonNode dynamic = range(bucket.proxy, q, FROM, FROM + 6 * RES_1H, RES_1H / 2, "1h");
+    assertThat(dynamic.size()).isEqualTo(1);
+    assertThat(dynamic.get(0).path("values").size()).isEqualTo(13);
+    for (JsonNode p : dynamic.get(0).path("values")) {
+      long t = Math.round(p.get(0).asDouble() * 1000);
+      double[] last = w.get(t / RES_1H * RES_1H - RES_1H);
+      double want = last[1] / last[0];
+      assertThat(Double.parseDouble(p.get(1).asString())).as("at %d", t).isCloseTo(want, within(want * 1e-12));
+    }
+    JsonNode fixed = range(api(bucket.proxy, new DownsamplingParams(false, Duration.ZERO, false)), q, FROM,
+        FROM + 6 * RES_1H, RES_1H / 2, "1h");
+    assertThat(fixed.get(0).path("values").size()).as("5m lookback: only the full hours").isEqualTo(7);
   }
 
   @Test
