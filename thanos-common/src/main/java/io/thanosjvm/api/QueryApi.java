@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
  * with Prometheus' parameters, validation messages and error types. Thanos' {@code partial_response}
  * parameter selects WARN or ABORT for store failures. With replica labels configured (or given as
  * {@code replicaLabels[]}), series differing only in them are deduplicated unless {@code dedup=false}.
+ * {@code max_source_resolution} ({@link DownsamplingParams}) lets queries read downsampled blocks.
  */
 public final class QueryApi {
 
@@ -44,6 +45,7 @@ public final class QueryApi {
   private final InstantSource clock;
   private final boolean partialResponseDefault;
   private final List<String> replicaLabelsDefault;
+  private final DownsamplingParams downsampling;
 
   /** The API over {@code store} evaluating with {@code engine}, without replica labels. */
   public QueryApi(Engine engine, StoreGrpc.StoreImplBase store, InstantSource clock, boolean partialResponseDefault) {
@@ -56,6 +58,16 @@ public final class QueryApi {
    */
   public QueryApi(Engine engine, StoreGrpc.StoreImplBase store, InstantSource clock, boolean partialResponseDefault,
       List<String> replicaLabels) {
+    this(engine, store, clock, partialResponseDefault, replicaLabels, DownsamplingParams.defaults());
+  }
+
+  /**
+   * The API as above with the querier's downsampling flags ({@code --query.auto-downsampling},
+   * {@code --query.instant.default.max_source_resolution}, {@code --query.dynamic-lookback-delta}).
+   */
+  public QueryApi(Engine engine, StoreGrpc.StoreImplBase store, InstantSource clock, boolean partialResponseDefault,
+      List<String> replicaLabels, DownsamplingParams downsampling) {
+    this.downsampling = java.util.Objects.requireNonNull(downsampling, "downsampling");
     this.engine = engine;
     this.store = store;
     this.clock = clock;
@@ -67,8 +79,10 @@ public final class QueryApi {
   public ApiResponse query(ApiParams p) {
     return answer(() -> {
       long time = p.time("time", clock.millis());
+      long window = downsampling.instantWindow(p);
       Expr expr = parse(p.get("query"), true);
-      QueryResult r = evaluate(() -> engine.instantQuery(queryable(p), expr, time, new QueryControl()));
+      QueryResult r = evaluate(() -> engine(window).instantQuery(queryable(p, window), expr, time,
+          new QueryControl()));
       return ApiResponse.success(ResultJson.encode(r.value()), r.warnings());
     });
   }
@@ -90,8 +104,10 @@ public final class QueryApi {
         throw new ApiException(ApiError.BAD_DATA, "exceeded maximum resolution of 11,000 points per timeseries. "
             + "Try decreasing the query resolution (?step=XX)");
       }
+      long window = downsampling.rangeWindow(p, step);
       Expr expr = parse(p.get("query"), false);
-      QueryResult r = evaluate(() -> engine.rangeQuery(queryable(p), expr, start, end, step, new QueryControl()));
+      QueryResult r = evaluate(() -> engine(window).rangeQuery(queryable(p, window), expr, start, end, step,
+          new QueryControl()));
       return ApiResponse.success(ResultJson.encode(r.value()), r.warnings());
     });
   }
@@ -191,8 +207,15 @@ public final class QueryApi {
     }
   }
 
-  private StoreQueryable queryable(ApiParams p) {
-    return new StoreQueryable(store, strategy(p), replicaLabels(p));
+  private StoreQueryable queryable(ApiParams p, long maxResolutionWindow) {
+    return new StoreQueryable(store, strategy(p), replicaLabels(p), maxResolutionWindow);
+  }
+
+  /** The engine for a query reading up to {@code window}: another lookback delta when it must grow. */
+  private Engine engine(long window) {
+    java.time.Duration base = engine.options().lookbackDelta();
+    java.time.Duration lookback = downsampling.lookbackDelta(base, window);
+    return lookback.equals(base) ? engine : new Engine(engine.options().withLookbackDelta(lookback));
   }
 
   /** The replica labels to deduplicate by: none when {@code dedup} is false, else the parameter or the flag. */

@@ -41,6 +41,15 @@ public class ThanosQueryProperties {
   /** A store sending nothing for this long is aborted; zero disables. */
   private Duration storeResponseTimeout = Duration.ZERO;
 
+  /**
+   * max_source_resolution of instant queries that ask for {@code auto} (or any instant query with auto
+   * downsampling on); zero reads raw data only.
+   */
+  private Duration instantDefaultMaxSourceResolution = Duration.ZERO;
+
+  /** Whether the lookback delta grows to the resolution in use (5m or 1h) when downsampled data is allowed. */
+  private boolean dynamicLookbackDelta = true;
+
   /** The endpoints. */
   public List<String> getEndpoints() {
     return endpoints;
@@ -119,5 +128,25 @@ public class ThanosQueryProperties {
   /** Sets the per-store response timeout. */
   public void setStoreResponseTimeout(Duration storeResponseTimeout) {
     this.storeResponseTimeout = storeResponseTimeout;
+  }
+
+  /** The default max_source_resolution of instant queries. */
+  public Duration getInstantDefaultMaxSourceResolution() {
+    return instantDefaultMaxSourceResolution;
+  }
+
+  /** Sets the default max_source_resolution of instant queries. */
+  public void setInstantDefaultMaxSourceResolution(Duration instantDefaultMaxSourceResolution) {
+    this.instantDefaultMaxSourceResolution = instantDefaultMaxSourceResolution;
+  }
+
+  /** Whether the lookback delta follows the resolution. */
+  public boolean isDynamicLookbackDelta() {
+    return dynamicLookbackDelta;
+  }
+
+  /** Sets whether the lookback delta follows the resolution. */
+  public void setDynamicLookbackDelta(boolean dynamicLookbackDelta) {
+    this.dynamicLookbackDelta = dynamicLookbackDelta;
   }
 }

@@ -56,6 +56,13 @@ public final class FlagTable {
           "Enable partial response by default when the request does not set it."),
       FlagSpec.bool("query.auto-downsampling", "thanos.query.auto-downsampling", false,
           "Enable automatic adjustment (step / 5) of max_source_resolution."),
+      FlagSpec.single("query.instant.default.max_source_resolution",
+          "thanos.query.instant-default-max-source-resolution", "0s",
+          "default value for max_source_resolution for instant queries. If not set, defaults to 0s only taking "
+              + "raw resolution into account. 1h can be a good value if you use instant queries over time ranges "
+              + "that incorporate times outside of your raw-retention."),
+      FlagSpec.bool("query.dynamic-lookback-delta", "thanos.query.dynamic-lookback-delta", true,
+          "Allow for larger lookback duration for queries based on resolution."),
       FlagSpec.single("store.response-timeout", "thanos.query.store-response-timeout", "0ms",
           "A store sending nothing for this long is aborted (0 disables)."));
 

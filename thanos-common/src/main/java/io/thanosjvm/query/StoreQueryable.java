@@ -14,8 +14,13 @@ import io.thanosjvm.promql.storage.SeriesSet;
 import io.thanosjvm.query.dedup.DedupFunctions;
 import io.thanosjvm.query.dedup.DedupSeries;
 import io.thanosjvm.query.dedup.OverlapSplit;
+import io.thanosjvm.query.downsample.AggrChunkReader;
+import io.thanosjvm.query.downsample.AggregateSelection;
+import io.thanosjvm.query.downsample.DecodedSamples;
+import io.thanosjvm.query.downsample.ResolutionWindow;
 import io.thanosjvm.store.WireMatchers;
 import io.thanosjvm.tsdb.chunkenc.XorIterator;
+import io.thanosjvm.wire.storepb.Aggr;
 import io.thanosjvm.wire.storepb.AggrChunk;
 import io.thanosjvm.wire.storepb.Chunk;
 import io.thanosjvm.wire.storepb.Func;
@@ -39,14 +44,22 @@ import java.util.concurrent.ExecutionException;
  * returns the replicas of a series as one series with overlapping chunks; these are split into pseudo-replicas
  * ({@link OverlapSplit}) and merged with Thanos' penalty deduplication ({@link DedupSeries}), counter-adjusted
  * when the enclosing function is rate-like.
+ *
+ * <p>Downsampled data: each request carries the query's {@code max_resolution_window} (capped at half the range
+ * for two-sample functions, {@link ResolutionWindow}) and the aggregates the enclosing function needs
+ * ({@link AggregateSelection}); series with aggregate chunks are read through {@link AggrChunkReader}. Series of
+ * raw chunks only are read as raw samples whatever the function (Thanos would run {@code resets()} inputs through
+ * its reset-hiding counter iterator even for raw data, its issue #3644; here raw data keeps Prometheus'
+ * answers).
  */
 public final class StoreQueryable implements Queryable {
 
   private final StoreGrpc.StoreImplBase store;
   private final PartialResponseStrategy strategy;
   private final List<String> replicaLabels;
+  private final long maxResolutionWindow;
 
-  /** A queryable over {@code store} (usually the querier's proxy) without deduplication. */
+  /** A queryable over {@code store} (usually the querier's proxy) without deduplication, raw data only. */
   public StoreQueryable(StoreGrpc.StoreImplBase store, PartialResponseStrategy strategy) {
     this(store, strategy, List.of());
   }
@@ -56,14 +69,31 @@ public final class StoreQueryable implements Queryable {
    * list disables deduplication.
    */
   public StoreQueryable(StoreGrpc.StoreImplBase store, PartialResponseStrategy strategy, List<String> replicaLabels) {
+    this(store, strategy, replicaLabels, 0);
+  }
+
+  /**
+   * A queryable as above that may read downsampled data: {@code maxResolutionWindowMillis} is the query's
+   * {@code max_source_resolution} (0 = raw only).
+   */
+  public StoreQueryable(StoreGrpc.StoreImplBase store, PartialResponseStrategy strategy, List<String> replicaLabels,
+      long maxResolutionWindowMillis) {
+    if (maxResolutionWindowMillis < 0) {
+      throw new IllegalArgumentException("negative max resolution window " + maxResolutionWindowMillis);
+    }
     this.store = store;
     this.strategy = strategy;
     this.replicaLabels = List.copyOf(replicaLabels);
+    this.maxResolutionWindow = maxResolutionWindowMillis;
   }
 
   @Override
   public SeriesSet select(SelectHints hints, List<Matcher> matchers) {
+    List<Aggr> aggregates = AggregateSelection.forFunction(hints.function());
+    AggrChunkReader reader = AggrChunkReader.of(aggregates);
     SeriesRequest.Builder req = SeriesRequest.newBuilder().setMinTime(hints.start()).setMaxTime(hints.end())
+        .setMaxResolutionWindow(ResolutionWindow.forSelector(maxResolutionWindow, hints.function(), hints.range()))
+        .addAllAggregates(aggregates)
         .setPartialResponseStrategy(strategy)
         .setQueryHints(QueryHints.newBuilder().setStepMillis(hints.step())
             .setFunc(Func.newBuilder().setName(hints.function()))
@@ -84,7 +114,7 @@ public final class StoreQueryable implements Queryable {
       if (r.hasWarning()) {
         warnings.add(r.getWarning());
       } else if (r.hasSeries() && !dedup) {
-        series.add(decode(r.getSeries()));
+        series.add(decode(labels(r.getSeries()), r.getSeries().getChunksList(), reader));
       } else if (r.hasSeries()) {
         Labels l = labels(r.getSeries());
         if (groupLabels != null && !groupLabels.equals(l)) {
@@ -93,7 +123,7 @@ public final class StoreQueryable implements Queryable {
         }
         groupLabels = l;
         for (List<AggrChunk> replica : OverlapSplit.split(r.getSeries().getChunksList())) {
-          group.add(decode(l, replica));
+          group.add(decode(l, replica, reader));
         }
       }
     }
@@ -128,6 +158,25 @@ public final class StoreQueryable implements Queryable {
     return decode(labels(s), s.getChunksList());
   }
 
+  /** Decodes chunks with aggregates through {@code reader}, raw-only chunk lists as raw samples. */
+  static Series decode(Labels labels, List<AggrChunk> chunks, AggrChunkReader reader) {
+    if (!AggrChunkReader.anyAggregate(chunks)) {
+      return decode(labels, chunks);
+    }
+    DecodedSamples samples = reader.read(chunks);
+    return new Series() {
+      @Override
+      public Labels labels() {
+        return labels;
+      }
+
+      @Override
+      public SampleIterator iterator() {
+        return samples.iterator();
+      }
+    };
+  }
+
   /** Decodes raw XOR chunks into one sorted, de-duplicated sample array with the given labels. */
   static Series decode(Labels labels, List<AggrChunk> chunks) {
     int capacity = 0;
@@ -144,7 +193,7 @@ public final class StoreQueryable implements Queryable {
     XorIterator it = new XorIterator();
     for (AggrChunk c : chunks) {
       if (!c.hasRaw() || c.getRaw().getType() != Chunk.Encoding.XOR) {
-        continue; // downsampled aggregates are selected by the query layer (not yet)
+        continue; // not a float chunk (native histograms are not read yet)
       }
       byte[] data = c.getRaw().getData().toByteArray();
       it.reset(data, 0, data.length);

@@ -1,6 +1,7 @@
 package io.thanosjvm.app.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thanosjvm.api.DownsamplingParams;
 import io.thanosjvm.api.QueryApi;
 import io.thanosjvm.api.QueryGate;
 import io.thanosjvm.api.StatusApi;
@@ -81,7 +82,9 @@ class QueryConfiguration {
 
   @Bean
   QueryApi queryApi(Engine engine, ProxyStore proxy, ThanosQueryProperties props) {
-    return new QueryApi(engine, proxy, Clock.systemUTC(), props.isPartialResponse(), props.getReplicaLabels());
+    return new QueryApi(engine, proxy, Clock.systemUTC(), props.isPartialResponse(), props.getReplicaLabels(),
+        new DownsamplingParams(props.isAutoDownsampling(), props.getInstantDefaultMaxSourceResolution(),
+            props.isDynamicLookbackDelta()));
   }
 
   @Bean
