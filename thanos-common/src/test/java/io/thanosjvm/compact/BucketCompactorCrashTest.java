@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash safety against a real S3 server (S3Proxy): a child JVM ({@link CompactorCrashMain}) compacts, downsamples
- * and later deletes blocks and is killed with SIGKILL at random moments (three seeds, several kills each). After
+ * and later deletes blocks and is killed with SIGKILL at random moments (four seeds, up to five kills each: up to
+ * 20 runs cut short). After
  * every kill no block is half visible (each meta.json lists only files that exist at their size) and the union
  * of the samples of the visible raw blocks equals the input; restarted runs finish the work (2d and 5m blocks,
  * sources deleted after the delete delay) with nothing lost.
@@ -40,7 +41,7 @@ class BucketCompactorCrashTest {
   @Timeout(600)
   void killedCompactorsLoseNothingAndNeverShowAHalfBlock() throws Exception {
     try (S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3"))) {
-      for (long seed : new long[] {11, 23, 37}) {
+      for (long seed : new long[] {11, 23, 37, 53}) {
         runSeed(s3, seed);
       }
     }
