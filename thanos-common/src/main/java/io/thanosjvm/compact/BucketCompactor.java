@@ -90,7 +90,7 @@ public final class BucketCompactor {
     PlannerConfig plannerConfig = settings.plannerConfig();
     Planner planner = new Planner(plannerConfig, id -> bucket.attributes(id + "/index").size());
     this.groupCompaction = new GroupCompaction(bucket, planner, groupCompactor, markers, clock, ulids, metrics,
-        settings.compactDir(), settings.verticalCompactionEnabled());
+        settings.compactDir(), settings.verticalCompactionEnabled(), settings.skipOutOfOrderChunks());
     this.retention = new RetentionPolicy(settings.retentionRaw(), settings.retention5m(), settings.retention1h(),
         clock);
     this.progress = new CompactionProgress(grouper, plannerConfig, retention);

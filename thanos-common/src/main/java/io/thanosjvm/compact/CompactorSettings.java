@@ -31,12 +31,16 @@ import java.util.Objects;
  * @param haltOnError {@code --debug.halt-on-error} (true): a halt error stops compaction but keeps the process up;
  *     when false {@link BucketCompactor#runIteration()} rethrows it so the process exits
  * @param metaFetchConcurrency {@code --block-meta-fetch-concurrency} (32)
+ * @param skipOutOfOrderChunks {@code --compact.skip-block-with-out-of-order-chunks}: a planned block whose index has
+ *     out-of-order or overlapping chunks is marked no-compact (reason {@code block-index-out-of-order-chunk})
+ *     instead of halting the compactor
  */
 public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duration retentionRaw,
     Duration retention5m, Duration retention1h, boolean downsamplingDisabled, int compactConcurrency,
     int downsampleConcurrency, Duration deleteDelay, List<String> replicaLabels, String dedupFunc,
     boolean verticalCompaction, long blockMaxIndexSizeBytes, int maxCompactionLevel, long minTime, long maxTime,
-    List<RelabelConfig> relabelConfigs, boolean haltOnError, int metaFetchConcurrency) {
+    List<RelabelConfig> relabelConfigs, boolean haltOnError, int metaFetchConcurrency,
+    boolean skipOutOfOrderChunks) {
 
   /** The penalty deduplication function name. */
   public static final String DEDUP_PENALTY = "penalty";
@@ -157,6 +161,7 @@ public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duratio
     private List<RelabelConfig> relabelConfigs = List.of();
     private boolean haltOnError = true;
     private int metaFetchConcurrency = 32;
+    private boolean skipOutOfOrderChunks;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -245,12 +250,18 @@ public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duratio
       return this;
     }
 
+    /** Sets {@code --compact.skip-block-with-out-of-order-chunks}. */
+    public Builder skipOutOfOrderChunks(boolean skip) {
+      this.skipOutOfOrderChunks = skip;
+      return this;
+    }
+
     /** Validates and builds the settings. */
     public CompactorSettings build() {
       return new CompactorSettings(dataDir, consistencyDelay, retentionRaw, retention5m, retention1h,
           downsamplingDisabled, compactConcurrency, downsampleConcurrency, deleteDelay, replicaLabels, dedupFunc,
           verticalCompaction, blockMaxIndexSizeBytes, maxCompactionLevel, minTime, maxTime, relabelConfigs,
-          haltOnError, metaFetchConcurrency);
+          haltOnError, metaFetchConcurrency, skipOutOfOrderChunks);
     }
   }
 }

@@ -41,9 +41,14 @@ final class GroupCompaction {
   private final CompactorMetrics metrics;
   private final Path compactDir;
   private final boolean verticalCompaction;
+  private final boolean skipOutOfOrderChunks;
+
+  /** Thanos' no-compact reason for blocks with out-of-order chunks. */
+  static final String OUT_OF_ORDER_REASON = "block-index-out-of-order-chunk";
 
   GroupCompaction(Bucket bucket, Planner planner, GroupCompactor compactor, Markers markers, Clock clock, Ulid ulids,
-      CompactorMetrics metrics, Path compactDir, boolean verticalCompaction) {
+      CompactorMetrics metrics, Path compactDir, boolean verticalCompaction, boolean skipOutOfOrderChunks) {
+    this.skipOutOfOrderChunks = skipOutOfOrderChunks;
     this.bucket = bucket;
     this.planner = planner;
     this.compactor = compactor;
@@ -88,7 +93,16 @@ final class GroupCompaction {
     Path groupDir = compactDir.resolve(group.key());
     DirTrees.delete(groupDir);
     Files.createDirectories(groupDir);
-    List<Path> dirs = download(c, groupDir);
+    List<Path> dirs;
+    try {
+      dirs = download(c, groupDir);
+    } catch (SkippedBlock e) {
+      // marked no-compact: plan again without it
+      DirTrees.delete(groupDir);
+      Set<String> more = new HashSet<>(noCompact);
+      more.add(e.blockId);
+      return planAndCompact(group, more);
+    }
     String id = ulids.next();
     BlockMeta result;
     try {
@@ -123,6 +137,12 @@ final class GroupCompaction {
     return true;
   }
 
+  /**
+   * Downloads and verifies the planned blocks.
+   *
+   * @throws SkippedBlock when one with out-of-order chunks was marked no-compact instead of halting
+   *     ({@code --compact.skip-block-with-out-of-order-chunks})
+   */
   private List<Path> download(PlanResult.Compact c, Path groupDir) throws IOException {
     List<Path> dirs = new ArrayList<>();
     BlockDownloader downloader = new BlockDownloader(bucket);
@@ -131,6 +151,14 @@ final class GroupCompaction {
       try {
         BlockVerifier.verify(dir);
       } catch (InvalidBlockException e) {
+        if (skipOutOfOrderChunks && e.getMessage().contains(BlockVerifier.OUT_OF_ORDER_CHUNKS)) {
+          LOG.log(System.Logger.Level.WARNING, "block " + m.ulid() + " has out-of-order chunks; marking it"
+              + " no-compact (--compact.skip-block-with-out-of-order-chunks): " + e.getMessage());
+          if (markers.mark(m.ulid(), MarkerKind.NO_COMPACT, e.getMessage(), OUT_OF_ORDER_REASON)) {
+            metrics.blockMarked(MarkerKind.NO_COMPACT, OUT_OF_ORDER_REASON, 1);
+          }
+          throw new SkippedBlock(m.ulid());
+        }
         throw new HaltException("block with not healthy index found " + dir + "; compaction level "
             + m.compactionLevel() + ": " + e.getMessage() + "; mark the block no-compact or for deletion",
             List.of(m.ulid()));
@@ -169,6 +197,17 @@ final class GroupCompaction {
       if (markers.mark(m.ulid(), MarkerKind.DELETION, "source of empty compacted block", null)) {
         metrics.blockMarked(MarkerKind.DELETION, "", 1);
       }
+    }
+  }
+
+  /** A planned block was marked no-compact as unhealthy; the group is planned again without it. */
+  private static final class SkippedBlock extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String blockId;
+
+    SkippedBlock(String blockId) {
+      super(blockId, null, false, false);
+      this.blockId = blockId;
     }
   }
 }

@@ -10,6 +10,13 @@ import io.thanosjvm.block.Markers;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.Marker;
 import io.thanosjvm.block.metadata.MarkerKind;
+import io.thanosjvm.block.metadata.ThanosMeta;
+import io.thanosjvm.model.Labels;
+import io.thanosjvm.tsdb.BlockWriter;
+import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
+import io.thanosjvm.tsdb.chunkenc.XorChunkWriter;
+import io.thanosjvm.tsdb.chunks.Chunk;
+import io.thanosjvm.tsdb.index.ChunkMeta;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.objstore.filesystem.FilesystemBucket;
 import io.thanosjvm.relabel.RelabelConfigParser;
@@ -79,6 +86,50 @@ class BucketCompactorTest {
     assertThat(CompactorTestKit.visibleRawSamples(bucket, dir.resolve("check")))
         .as("the replicas' identical samples are kept once").isEqualTo(expected);
     assertThat(registry.find("thanos_compact_group_vertical_compactions").counter().count()).isPositive();
+  }
+
+  @Test
+  void blockWithOutOfOrderChunksHaltsOrIsMarkedNoCompactWhenSkipping() throws Exception {
+    for (boolean skip : new boolean[] {false, true}) {
+      Path root = Files.createDirectories(dir.resolve("skip-" + skip));
+      Bucket bucket = new FilesystemBucket(root.resolve("bucket"));
+      long start = Math.floorDiv(clock.millis() - 2 * DAY, 8 * HOUR) * 8 * HOUR;
+      Map<String, String> labels = Map.of("cluster", "ooo");
+      // a bad first 2h block (two overlapping chunks in one series), then three good ones and the newest
+      String bad = "01JA000000000000000000BAD" + (skip ? "1" : "0");
+      XorChunkWriter xor = new XorChunkWriter();
+      for (int i = 0; i < 10; i++) {
+        xor.append(start + i * 15_000L, i);
+      }
+      Path local = Files.createDirectories(root.resolve("bad"));
+      try (BlockWriter w = new BlockWriter(local, bad, ThanosMeta.create(labels, 0, "sidecar"))) {
+        w.addSeriesChunks(Labels.of("__name__", "m"),
+            List.of(new ChunkMeta(start, start + 135_000, 0), new ChunkMeta(start + 60_000, start + 195_000, 0)),
+            List.of(new Chunk(ChunkEncoding.XOR, xor.bytes()), new Chunk(ChunkEncoding.XOR, xor.bytes())));
+        w.commit(start, start + 2 * HOUR);
+      }
+      CompactorTestKit.upload(bucket, clock, List.of(local.resolve(bad)), labels);
+      List<Path> good = CompactorTestKit.generate(root.resolve("good"), 3, start + 2 * HOUR, 8 * HOUR, 60_000,
+          2 * HOUR, 9, labels, clock.instant().minus(Duration.ofHours(3)));
+      CompactorTestKit.upload(bucket, clock, good, labels);
+      clock.advance(Duration.ofHours(1));
+
+      IterationResult r = compactor(bucket, CompactorSettings.builder(root.resolve("data"))
+          .skipOutOfOrderChunks(skip).build()).runIteration();
+
+      Markers markers = new Markers(bucket, clock);
+      if (!skip) {
+        assertThat(r.outcome()).isEqualTo(IterationResult.Outcome.HALTED);
+        assertThat(r.error().orElseThrow()).hasMessageContaining(bad).hasMessageContaining("out-of-order");
+        assertThat(markers.read(bad, MarkerKind.NO_COMPACT)).isEmpty();
+        continue;
+      }
+      assertThat(r.outcome()).isEqualTo(IterationResult.Outcome.COMPLETED);
+      assertThat(markers.read(bad, MarkerKind.NO_COMPACT)).get().extracting(Marker::reason)
+          .isEqualTo("block-index-out-of-order-chunk");
+      assertThat(r.compactions()).as("the three good blocks after the bad one still compact").isEqualTo(1);
+      assertThat(CompactorTestKit.visible(bucket, 0)).extracting(BlockMeta::ulid).contains(bad);
+    }
   }
 
   /** One replica's blocks: same seed (identical samples), ULIDs from a different time. */

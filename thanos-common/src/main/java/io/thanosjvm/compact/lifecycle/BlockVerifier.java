@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class BlockVerifier {
 
+  /** The problem text of an index with out-of-order or overlapping chunks (Thanos' skippable unhealthy index). */
+  public static final String OUT_OF_ORDER_CHUNKS = "out-of-order or overlapping chunks";
+
   private BlockVerifier() {}
 
   /**
@@ -68,7 +71,7 @@ public final class BlockVerifier {
             + "] of " + s.labels() + " outside the block range [" + meta.minTime() + ", " + meta.maxTime() + ")");
       }
       if (i > 0 && cs.get(i - 1).maxTime() >= c.minTime()) {
-        throw new InvalidBlockException(dir.toString(), "out-of-order or overlapping chunks in " + s.labels());
+        throw new InvalidBlockException(dir.toString(), OUT_OF_ORDER_CHUNKS + " in " + s.labels());
       }
       chunks.read(c.ref());
     }
