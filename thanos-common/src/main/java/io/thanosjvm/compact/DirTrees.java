@@ -8,12 +8,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Recursive deletion of the compactor's local working directories. */
-final class DirTrees {
+public final class DirTrees {
 
   private DirTrees() {}
 
   /** Deletes {@code dir} and everything below it; a missing directory is fine. */
-  static void delete(Path dir) throws IOException {
+  public static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -5,11 +5,11 @@ import io.thanosjvm.block.BlockUploader;
 import io.thanosjvm.block.UploadOptions;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
+import io.thanosjvm.compact.DirTrees;
 import io.thanosjvm.compact.downsample.BlockDownsampler;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.tsdb.Ulid;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * One downsampling pass over the bucket, as Thanos' compactor runs it twice per iteration: raw blocks spanning at
@@ -123,7 +122,7 @@ public final class DownsamplePass {
    */
   public List<BlockMeta> run(Collection<BlockMeta> metas, Set<String> noDownsample) throws IOException {
     List<BlockMeta> todo = candidates(metas, noDownsample);
-    deleteTree(workDir);
+    DirTrees.delete(workDir);
     Files.createDirectories(workDir);
     if (todo.isEmpty()) {
       return List.of();
@@ -183,30 +182,13 @@ public final class DownsamplePass {
       BlockMeta uploaded = new BlockUploader(bucket, clock).upload(out,
           new UploadOptions(labels, BlockDownsampler.SOURCE_COMPACTOR, target, false));
       listener.downsampled(m, false);
-      deleteTree(in);
-      deleteTree(out);
+      DirTrees.delete(in);
+      DirTrees.delete(out);
       return uploaded;
     } catch (IOException | RuntimeException e) {
       failed.set(true);
       listener.downsampled(m, true);
       throw new IOException("downsampling block " + m.ulid() + " to resolution " + target + ": " + e.getMessage(), e);
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 }
