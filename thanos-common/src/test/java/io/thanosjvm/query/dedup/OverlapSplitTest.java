@@ -34,6 +34,24 @@ class OverlapSplitTest {
         .containsExactly(List.of("0-100"), List.of("0-50", "100-200"));
   }
 
+  /**
+   * Two Prometheus replicas whose head chunks were cut in different places (a at its gap and at a predicted
+   * count, b at a 2h boundary and at its gap), as in the minimal recipe run at the wrong time of day: first fit
+   * would chain b's second chunk behind a's first one and a's last chunk behind it, so each pseudo-replica would
+   * switch between a and b and the penalty deduplicator would drop samples both replicas hold.
+   */
+  @Test
+  void eachReplicasConsecutiveChunksStayTogether() {
+    AggrChunk a1 = c(0, 19);
+    AggrChunk a2 = c(40, 157);
+    AggrChunk a3 = c(158, 239);
+    AggrChunk b1 = c(0, 31);
+    AggrChunk b2 = c(32, 139);
+    AggrChunk b3 = c(180, 239);
+    assertThat(ranges(OverlapSplit.split(List.of(a1, a2, a3, b1, b2, b3))))
+        .containsExactly(List.of("0-19", "40-157", "158-239"), List.of("0-31", "32-139", "180-239"));
+  }
+
   @Test
   void noChunksGiveOneEmptyReplica() {
     assertThat(OverlapSplit.split(List.of())).containsExactly(List.of());
