@@ -197,13 +197,10 @@ public final class StoreQueryable implements Queryable {
       }
       byte[] data = c.getRaw().getData().toByteArray();
       it.reset(data, 0, data.length);
-      while (it.next() && n < capacity) {
-        if (n > 0 && it.atT() <= ts[n - 1]) {
-          sorted = false;
-        }
-        ts[n] = it.atT();
-        vs[n] = it.atV();
-        n++;
+      int from = n;
+      n += it.decodeAll(ts, vs, n); // capacity is the sum of the chunks' sample counts
+      for (int i = Math.max(from, 1); i < n && sorted; i++) {
+        sorted = ts[i] > ts[i - 1];
       }
     }
     if (!sorted) {
