@@ -3,17 +3,19 @@ package io.thanosjvm.tsdb;
 import java.util.List;
 
 /**
- * Merges the sample iterators of one series from several blocks by timestamp; when two blocks hold a
- * sample at the same time, the first iterator's sample wins (as Prometheus' chained merge keeps one).
+ * Merges sample iterators of one series by timestamp; when several hold a sample at the same time, the first
+ * iterator's sample wins and the others are skipped (Prometheus' chained merge, used for a series read from
+ * several blocks and for the compacting merge of overlapping chunks).
  */
-final class MergeSampleIterator implements SampleIterator {
+public final class MergeSampleIterator implements SampleIterator {
 
   private final SampleIterator[] its;
   private final boolean[] has;
   private boolean started;
   private int cur = -1;
 
-  MergeSampleIterator(List<SampleIterator> iterators) {
+  /** Merges {@code iterators}, earlier ones winning ties. */
+  public MergeSampleIterator(List<? extends SampleIterator> iterators) {
     this.its = iterators.toArray(new SampleIterator[0]);
     this.has = new boolean[its.length];
   }
@@ -32,6 +34,8 @@ final class MergeSampleIterator implements SampleIterator {
           has[i] = its[i].next();
         }
       }
+    } else {
+      return false;
     }
     cur = -1;
     for (int i = 0; i < its.length; i++) {

@@ -1,6 +1,7 @@
 package io.thanosjvm.compact.merge;
 
 import io.thanosjvm.compact.HaltException;
+import io.thanosjvm.tsdb.MergeSampleIterator;
 import io.thanosjvm.tsdb.SampleIterator;
 import io.thanosjvm.tsdb.Tombstones;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
@@ -146,7 +147,7 @@ public final class SeriesMerger {
         merged = new PenaltySamples(merged, streams.get(k));
       }
     } else {
-      merged = streams.size() == 1 ? streams.get(0) : new ChainSamples(streams);
+      merged = streams.size() == 1 ? streams.get(0) : new MergeSampleIterator(streams);
     }
     out.encode(merged);
   }

@@ -2,6 +2,7 @@ package io.thanosjvm.compact.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thanosjvm.tsdb.MergeSampleIterator;
 import io.thanosjvm.tsdb.SampleIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +13,14 @@ class SampleMergeTest {
 
   @Test
   void chainMergeInterleavesAndKeepsTheFirstStreamsSampleOnEqualTimestamps() {
-    var merged = new ChainSamples(List.of(stream(new long[] {10, 20, 30}, 1), stream(new long[] {5, 20, 40}, 2),
+    var merged = new MergeSampleIterator(List.of(stream(new long[] {10, 20, 30}, 1), stream(new long[] {5, 20, 40}, 2),
         stream(new long[] {20, 50}, 3)));
     assertThat(drain(merged)).containsExactly("5=2.0", "10=1.0", "20=1.0", "30=1.0", "40=2.0", "50=3.0");
   }
 
   @Test
   void chainMergeOfNothingIsEmpty() {
-    assertThat(drain(new ChainSamples(List.of(stream(new long[0], 1), stream(new long[0], 2))))).isEmpty();
+    assertThat(drain(new MergeSampleIterator(List.of(stream(new long[0], 1), stream(new long[0], 2))))).isEmpty();
   }
 
   @Test
