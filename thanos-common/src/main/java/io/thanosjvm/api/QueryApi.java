@@ -39,6 +39,8 @@ import java.util.concurrent.ExecutionException;
 public final class QueryApi {
 
   private static final long MAX_POINTS = 11_000;
+  /** Thanos' per-request override of the engine's lookback delta. */
+  private static final String LOOKBACK_DELTA = "lookback_delta";
 
   private final Engine engine;
   private final StoreGrpc.StoreImplBase store;
@@ -81,7 +83,7 @@ public final class QueryApi {
       long time = p.time("time", clock.millis());
       long window = downsampling.instantWindow(p);
       Expr expr = parse(p.get("query"), true);
-      QueryResult r = evaluate(() -> engine(window).instantQuery(queryable(p, window), expr, time,
+      QueryResult r = evaluate(() -> engine(p, window).instantQuery(queryable(p, window), expr, time,
           new QueryControl()));
       return ApiResponse.success(ResultJson.encode(r.value()), r.warnings());
     });
@@ -106,7 +108,7 @@ public final class QueryApi {
       }
       long window = downsampling.rangeWindow(p, step);
       Expr expr = parse(p.get("query"), false);
-      QueryResult r = evaluate(() -> engine(window).rangeQuery(queryable(p, window), expr, start, end, step,
+      QueryResult r = evaluate(() -> engine(p, window).rangeQuery(queryable(p, window), expr, start, end, step,
           new QueryControl()));
       return ApiResponse.success(ResultJson.encode(r.value()), r.warnings());
     });
@@ -211,11 +213,29 @@ public final class QueryApi {
     return new StoreQueryable(store, strategy(p), replicaLabels(p), maxResolutionWindow);
   }
 
-  /** The engine for a query reading up to {@code window}: another lookback delta when it must grow. */
-  private Engine engine(long window) {
+  /**
+   * The engine for a query reading up to {@code window}: another lookback delta when the {@code lookback_delta}
+   * parameter sets a positive one (it wins, as in Thanos) or when the dynamic lookback delta must grow.
+   */
+  private Engine engine(ApiParams p, long window) {
     java.time.Duration base = engine.options().lookbackDelta();
-    java.time.Duration lookback = downsampling.lookbackDelta(base, window);
+    long requested = lookbackDeltaParam(p);
+    java.time.Duration lookback = requested > 0 ? java.time.Duration.ofMillis(requested)
+        : downsampling.lookbackDelta(base, window);
     return lookback.equals(base) ? engine : new Engine(engine.options().withLookbackDelta(lookback));
+  }
+
+  /** The {@code lookback_delta} parameter in ms, 0 when absent; Thanos' error text when it is no duration. */
+  private static long lookbackDeltaParam(ApiParams p) {
+    String v = p.get(LOOKBACK_DELTA);
+    if (v == null || v.isEmpty()) {
+      return 0;
+    }
+    try {
+      return ApiParams.parseDuration(v);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(ApiError.BAD_DATA, "'" + LOOKBACK_DELTA + "' parameter: " + e.getMessage());
+    }
   }
 
   /** The replica labels to deduplicate by: none when {@code dedup} is false, else the parameter or the flag. */

@@ -85,6 +85,10 @@ class DownsampledQueryTest {
   }
 
   private static JsonNode range(QueryApi api, String q, long from, long to, long step, String resolution) {
+    return ok(api.queryRange(new ApiParams(rangeParams(q, from, to, step, resolution))));
+  }
+
+  private static Map<String, List<String>> rangeParams(String q, long from, long to, long step, String resolution) {
     Map<String, List<String>> p = new HashMap<>();
     p.put("query", List.of(q));
     p.put("start", List.of(Double.toString(from / 1000.0)));
@@ -93,7 +97,7 @@ class DownsampledQueryTest {
     if (resolution != null) {
       p.put("max_source_resolution", List.of(resolution));
     }
-    return ok(api.queryRange(new ApiParams(p)));
+    return p;
   }
 
   private static JsonNode instant(String q, long time, String resolution) {
@@ -214,6 +218,28 @@ class DownsampledQueryTest {
     JsonNode fixed = range(api(bucket.proxy, new DownsamplingParams(false, Duration.ZERO, false)), q, FROM,
         FROM + 6 * RES_1H, RES_1H / 2, "1h");
     assertThat(fixed.get(0).path("values").size()).as("5m lookback: only the full hours").isEqualTo(7);
+  }
+
+  @Test
+  void theLookbackDeltaParameterOverridesTheEnginesLookback() {
+    Labels series = bucket.series("gen_memory_bytes").get(0);
+    String q = "gen_memory_bytes{instance=\"" + series.get("instance") + "\"}";
+    QueryApi fixedLookback = api(bucket.proxy, new DownsamplingParams(false, Duration.ZERO, false));
+    Map<String, List<String>> p = rangeParams(q, FROM, FROM + 6 * RES_1H, RES_1H / 2, "1h");
+    p.put("lookback_delta", List.of("61m"));
+    JsonNode wide = ok(fixedLookback.queryRange(new ApiParams(p)));
+    assertThat(wide.get(0).path("values")).as("61m reaches the previous hourly sample from hh:30")
+        .isEqualTo(range(bucket.proxy, q, FROM, FROM + 6 * RES_1H, RES_1H / 2, "1h").get(0).path("values"))
+        .hasSize(13);
+    p.put("lookback_delta", List.of("1s"));
+    JsonNode narrow = ok(api(bucket.proxy).queryRange(new ApiParams(p)));
+    assertThat(narrow.get(0).path("values").size()).as("1s wins over the dynamic lookback delta")
+        .isLessThan(13);
+    p.put("lookback_delta", List.of("soon"));
+    JsonNode error = JSON.readTree(fixedLookback.queryRange(new ApiParams(p)).json());
+    assertThat(error.path("errorType").asString()).isEqualTo("bad_data");
+    assertThat(error.path("error").asString())
+        .isEqualTo("'lookback_delta' parameter: cannot parse \"soon\" to a valid duration");
   }
 
   @Test
