@@ -48,18 +48,15 @@ public class ThanosCompactProperties {
   private int blockMetaFetchConcurrency = 32;
 
   /**
-   * Number of concurrent file downloads/uploads per block. Accepted for compatibility: files are transferred one at a
-   * time for now. Flag {@code --block-files-concurrency}.
+   * Number of files of one block downloaded or uploaded at the same time (compaction and downsampling). Flag
+   * {@code --block-files-concurrency}.
    */
   private int blockFilesConcurrency = 1;
 
   /** Number of groups compacted concurrently. Flag {@code --compact.concurrency}. */
   private int compactConcurrency = 1;
 
-  /**
-   * Number of blocks of a plan downloaded concurrently. Accepted for compatibility: blocks are downloaded one at a
-   * time for now. Flag {@code --compact.blocks-fetch-concurrency}.
-   */
+  /** Number of blocks of one compaction plan downloaded at the same time. Flag {@code --compact.blocks-fetch-concurrency}. */
   private int compactBlocksFetchConcurrency = 1;
 
   /** Number of blocks downsampled concurrently. Flag {@code --downsample.concurrency}. */

@@ -14,15 +14,28 @@ import java.util.Objects;
 
 /**
  * Downloads a block from a bucket into {@code <dir>/<ULID>/}: every object of the block except marker
- * files, meta.json last so a local reader never sees a half block.
+ * files, up to {@code filesConcurrency} at a time, then meta.json last so a local reader never sees a half block.
  */
 public final class BlockDownloader {
 
   private final Bucket bucket;
+  private final int filesConcurrency;
 
-  /** A downloader reading from {@code bucket}. */
+  /** A downloader reading from {@code bucket} one file at a time. */
   public BlockDownloader(Bucket bucket) {
+    this(bucket, 1);
+  }
+
+  /**
+   * A downloader reading from {@code bucket} with up to {@code filesConcurrency} files in flight
+   * ({@code --block-files-concurrency}).
+   */
+  public BlockDownloader(Bucket bucket, int filesConcurrency) {
+    if (filesConcurrency <= 0) {
+      throw new IllegalArgumentException("block files concurrency must be > 0, got " + filesConcurrency);
+    }
     this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.filesConcurrency = filesConcurrency;
   }
 
   /**
@@ -39,12 +52,14 @@ public final class BlockDownloader {
     List<String> names = new ArrayList<>();
     bucket.iter(id, names::add, IterOptions.allObjects());
     Path blockDir = dir.resolve(id);
+    List<ParallelIo.IoTask> files = new ArrayList<>();
     for (String name : names) {
       String rel = name.substring(id.length() + 1);
       if (!name.equals(meta) && !rel.endsWith("-mark.json")) {
-        fetch(name, blockDir.resolve(rel));
+        files.add(() -> fetch(name, blockDir.resolve(rel)));
       }
     }
+    ParallelIo.runAll(files, filesConcurrency);
     fetch(meta, blockDir.resolve(BlockMeta.FILE_NAME));
     return blockDir;
   }

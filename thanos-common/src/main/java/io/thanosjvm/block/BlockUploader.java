@@ -22,8 +22,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Uploads a local TSDB block directory to a bucket the way Thanos does: every {@code chunks/*} segment,
- * then {@code index}, then {@code meta.json} last with the {@code thanos} section filled ({@code files},
+ * Uploads a local TSDB block directory to a bucket the way Thanos does: every {@code chunks/*} segment and
+ * {@code index} (in that order, or several at a time with a files concurrency above 1), then {@code meta.json} last with the {@code thanos} section filled ({@code files},
  * {@code upload_time}, labels, source, resolution). Readers never see a half block: when any step fails,
  * meta.json has not been written and the objects already uploaded are deleted (best effort).
  * {@code tombstones} are never uploaded.
@@ -32,11 +32,24 @@ public final class BlockUploader {
 
   private final Bucket bucket;
   private final Clock clock;
+  private final int filesConcurrency;
 
-  /** An uploader into {@code bucket}, stamping {@code upload_time} from {@code clock}. */
+  /** An uploader into {@code bucket} sending one file at a time, stamping {@code upload_time} from {@code clock}. */
   public BlockUploader(Bucket bucket, Clock clock) {
+    this(bucket, clock, 1);
+  }
+
+  /**
+   * An uploader sending up to {@code filesConcurrency} chunk/index files at a time ({@code --block-files-concurrency});
+   * meta.json still goes last, after all of them have arrived.
+   */
+  public BlockUploader(Bucket bucket, Clock clock, int filesConcurrency) {
+    if (filesConcurrency <= 0) {
+      throw new IllegalArgumentException("block files concurrency must be > 0, got " + filesConcurrency);
+    }
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.filesConcurrency = filesConcurrency;
   }
 
   /**
@@ -54,11 +67,15 @@ public final class BlockUploader {
     }
     List<BlockFile> files = gatherFiles(blockDir);
     try {
+      List<ParallelIo.IoTask> transfers = new ArrayList<>();
       for (BlockFile f : files) {
-        try (InputStream in = Files.newInputStream(blockDir.resolve(f.relPath()))) {
-          bucket.upload(id + "/" + f.relPath(), in, f.sizeBytes());
-        }
+        transfers.add(() -> {
+          try (InputStream in = Files.newInputStream(blockDir.resolve(f.relPath()))) {
+            bucket.upload(id + "/" + f.relPath(), in, f.sizeBytes());
+          }
+        });
       }
+      ParallelIo.runAll(transfers, filesConcurrency);
       List<BlockFile> listed = new ArrayList<>(files);
       listed.add(new BlockFile(BlockMeta.FILE_NAME, 0, null, null));
       BlockMeta uploaded = withThanosSection(local, listed, options);

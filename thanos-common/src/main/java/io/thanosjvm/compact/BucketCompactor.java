@@ -90,12 +90,12 @@ public final class BucketCompactor {
     PlannerConfig plannerConfig = settings.plannerConfig();
     Planner planner = new Planner(plannerConfig, id -> bucket.attributes(id + "/index").size());
     this.groupCompaction = new GroupCompaction(bucket, planner, groupCompactor, markers, clock, ulids, metrics,
-        settings.compactDir(), settings.verticalCompactionEnabled(), settings.skipOutOfOrderChunks());
+        settings);
     this.retention = new RetentionPolicy(settings.retentionRaw(), settings.retention5m(), settings.retention1h(),
         clock);
     this.progress = new CompactionProgress(grouper, plannerConfig, retention);
-    this.downsamplePass = new DownsamplePass(bucket, settings.downsampleDir(), settings.downsampleConcurrency(), clock,
-        ulids, listener);
+    this.downsamplePass = new DownsamplePass(bucket, settings.downsampleDir(), settings.downsampleConcurrency(),
+        settings.blockFilesConcurrency(), clock, ulids, listener);
     this.deletionMarks = new DeletionMarkFilter(markers, settings.deleteDelay().dividedBy(2), clock);
     this.noCompactMarks = new MarkerReportFilter(markers, MarkerKind.NO_COMPACT);
     this.noDownsampleMarks = new MarkerReportFilter(markers, MarkerKind.NO_DOWNSAMPLE);

@@ -34,13 +34,17 @@ import java.util.Objects;
  * @param skipOutOfOrderChunks {@code --compact.skip-block-with-out-of-order-chunks}: a planned block whose index has
  *     out-of-order or overlapping chunks is marked no-compact (reason {@code block-index-out-of-order-chunk})
  *     instead of halting the compactor
+ * @param blocksFetchConcurrency {@code --compact.blocks-fetch-concurrency} (1): blocks of one plan downloaded at
+ *     the same time
+ * @param blockFilesConcurrency {@code --block-files-concurrency} (1): files of one block downloaded or uploaded at
+ *     the same time
  */
 public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duration retentionRaw,
     Duration retention5m, Duration retention1h, boolean downsamplingDisabled, int compactConcurrency,
     int downsampleConcurrency, Duration deleteDelay, List<String> replicaLabels, String dedupFunc,
     boolean verticalCompaction, long blockMaxIndexSizeBytes, int maxCompactionLevel, long minTime, long maxTime,
     List<RelabelConfig> relabelConfigs, boolean haltOnError, int metaFetchConcurrency,
-    boolean skipOutOfOrderChunks) {
+    boolean skipOutOfOrderChunks, int blocksFetchConcurrency, int blockFilesConcurrency) {
 
   /** The penalty deduplication function name. */
   public static final String DEDUP_PENALTY = "penalty";
@@ -69,6 +73,12 @@ public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duratio
     if (downsampleConcurrency <= 0) {
       throw new IllegalArgumentException("invalid downsample concurrency level (" + downsampleConcurrency
           + "), concurrency level must be > 0");
+    }
+    if (blocksFetchConcurrency <= 0) {
+      throw new IllegalArgumentException("blocks fetch concurrency must be > 0, got " + blocksFetchConcurrency);
+    }
+    if (blockFilesConcurrency <= 0) {
+      throw new IllegalArgumentException("block files concurrency must be > 0, got " + blockFilesConcurrency);
     }
     if (metaFetchConcurrency <= 0) {
       throw new IllegalArgumentException("block meta fetch concurrency must be > 0, got " + metaFetchConcurrency);
@@ -162,6 +172,8 @@ public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duratio
     private boolean haltOnError = true;
     private int metaFetchConcurrency = 32;
     private boolean skipOutOfOrderChunks;
+    private int blocksFetchConcurrency = 1;
+    private int blockFilesConcurrency = 1;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -256,12 +268,19 @@ public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duratio
       return this;
     }
 
+    /** Sets {@code --compact.blocks-fetch-concurrency} and {@code --block-files-concurrency}. */
+    public Builder transferConcurrency(int blocksFetch, int blockFiles) {
+      this.blocksFetchConcurrency = blocksFetch;
+      this.blockFilesConcurrency = blockFiles;
+      return this;
+    }
+
     /** Validates and builds the settings. */
     public CompactorSettings build() {
       return new CompactorSettings(dataDir, consistencyDelay, retentionRaw, retention5m, retention1h,
           downsamplingDisabled, compactConcurrency, downsampleConcurrency, deleteDelay, replicaLabels, dedupFunc,
           verticalCompaction, blockMaxIndexSizeBytes, maxCompactionLevel, minTime, maxTime, relabelConfigs,
-          haltOnError, metaFetchConcurrency, skipOutOfOrderChunks);
+          haltOnError, metaFetchConcurrency, skipOutOfOrderChunks, blocksFetchConcurrency, blockFilesConcurrency);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.thanosjvm.compact;
 
 import io.thanosjvm.block.BlockDownloader;
 import io.thanosjvm.block.BlockUploader;
+import io.thanosjvm.block.ParallelIo;
 import io.thanosjvm.block.InvalidBlockException;
 import io.thanosjvm.block.Markers;
 import io.thanosjvm.block.UploadOptions;
@@ -42,13 +43,19 @@ final class GroupCompaction {
   private final Path compactDir;
   private final boolean verticalCompaction;
   private final boolean skipOutOfOrderChunks;
+  private final int blocksFetchConcurrency;
+  private final int blockFilesConcurrency;
 
   /** Thanos' no-compact reason for blocks with out-of-order chunks. */
   static final String OUT_OF_ORDER_REASON = "block-index-out-of-order-chunk";
 
   GroupCompaction(Bucket bucket, Planner planner, GroupCompactor compactor, Markers markers, Clock clock, Ulid ulids,
-      CompactorMetrics metrics, Path compactDir, boolean verticalCompaction, boolean skipOutOfOrderChunks) {
-    this.skipOutOfOrderChunks = skipOutOfOrderChunks;
+      CompactorMetrics metrics, CompactorSettings settings) {
+    this.compactDir = settings.compactDir();
+    this.verticalCompaction = settings.verticalCompactionEnabled();
+    this.skipOutOfOrderChunks = settings.skipOutOfOrderChunks();
+    this.blocksFetchConcurrency = settings.blocksFetchConcurrency();
+    this.blockFilesConcurrency = settings.blockFilesConcurrency();
     this.bucket = bucket;
     this.planner = planner;
     this.compactor = compactor;
@@ -56,8 +63,6 @@ final class GroupCompaction {
     this.clock = clock;
     this.ulids = ulids;
     this.metrics = metrics;
-    this.compactDir = compactDir;
-    this.verticalCompaction = verticalCompaction;
   }
 
   /**
@@ -122,7 +127,7 @@ final class GroupCompaction {
     }
     Path out = groupDir.resolve(result.ulid());
     verifyResult(group, c, out);
-    new BlockUploader(bucket, clock).upload(out,
+    new BlockUploader(bucket, clock, blockFilesConcurrency).upload(out,
         new UploadOptions(group.labels(), BlockDownsampler.SOURCE_COMPACTOR, group.resolution(), false));
     LOG.log(System.Logger.Level.INFO, "group " + group.key() + ": compacted " + c.blockIds() + " into "
         + result.ulid());
@@ -144,10 +149,15 @@ final class GroupCompaction {
    *     ({@code --compact.skip-block-with-out-of-order-chunks})
    */
   private List<Path> download(PlanResult.Compact c, Path groupDir) throws IOException {
-    List<Path> dirs = new ArrayList<>();
-    BlockDownloader downloader = new BlockDownloader(bucket);
+    BlockDownloader downloader = new BlockDownloader(bucket, blockFilesConcurrency);
+    List<ParallelIo.IoTask> fetches = new ArrayList<>();
     for (BlockMeta m : c.blocks()) {
-      Path dir = downloader.download(m.ulid(), groupDir);
+      fetches.add(() -> downloader.download(m.ulid(), groupDir));
+    }
+    ParallelIo.runAll(fetches, blocksFetchConcurrency);
+    List<Path> dirs = new ArrayList<>();
+    for (BlockMeta m : c.blocks()) {
+      Path dir = groupDir.resolve(m.ulid());
       try {
         BlockVerifier.verify(dir);
       } catch (InvalidBlockException e) {

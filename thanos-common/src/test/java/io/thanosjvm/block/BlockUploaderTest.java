@@ -87,6 +87,22 @@ class BlockUploaderTest {
   }
 
   @Test
+  void concurrentUploadsStillPutMetaJsonLastAndFailWithoutIt() throws Exception {
+    BlockMeta returned = new BlockUploader(bucket, CLOCK, 4).upload(block, OPTIONS);
+    String id = local.ulid();
+    assertThat(bucket.log).hasSize(3).endsWith("upload:" + id + "/meta.json")
+        .contains("upload:" + id + "/chunks/000001", "upload:" + id + "/index");
+    assertThat(BlockMeta.parse(read(bucket, id + "/meta.json"), "meta.json")).isEqualTo(returned);
+
+    bucket.log.clear();
+    new BlockDeleter(bucket).delete(id);
+    bucket.failing = op -> op.endsWith("/index");
+    assertThatThrownBy(() -> new BlockUploader(bucket, CLOCK, 4).upload(block, OPTIONS))
+        .hasMessageContaining("injected failure");
+    assertThat(objects(id)).as("partial upload removed, meta.json never written").isEmpty();
+  }
+
+  @Test
   void tombstonesAreNotUploaded() throws Exception {
     Files.write(block.resolve("tombstones"), new byte[] {1, 2, 3});
     new BlockUploader(bucket, CLOCK).upload(block, OPTIONS);

@@ -7,8 +7,11 @@ import io.thanosjvm.objstore.ObjectAttributes;
 import io.thanosjvm.objstore.ObjectStoreException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -22,6 +25,14 @@ public final class RecordingBucket implements Bucket {
   public final List<String> log = new CopyOnWriteArrayList<>();
   /** Which operations fail with a permanent {@link ObjectStoreException}. */
   public volatile Predicate<String> failing = op -> false;
+  /** The most {@code get}s of block data files ({@code index}, {@code chunks/*}) seen in flight at once. */
+  public final AtomicInteger maxDataGetsInFlight = new AtomicInteger();
+  /**
+   * When positive, each {@code get} of a block data file waits (at most 10 s) until that many have been in flight
+   * at once, so a test can tell concurrent transfers from sequential ones without relying on timing.
+   */
+  public volatile int holdDataGetsUntilInFlight;
+  private final AtomicInteger dataGetsInFlight = new AtomicInteger();
 
   /** Records operations on {@code delegate}. */
   public RecordingBucket(Bucket delegate) {
@@ -42,7 +53,22 @@ public final class RecordingBucket implements Bucket {
   @Override
   public InputStream get(String name) throws IOException {
     check("get:" + name);
-    return delegate.get(name);
+    if (!name.endsWith("/index") && !name.contains("/chunks/")) {
+      return delegate.get(name);
+    }
+    maxDataGetsInFlight.accumulateAndGet(dataGetsInFlight.incrementAndGet(), Math::max);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (maxDataGetsInFlight.get() < holdDataGetsUntilInFlight && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      return delegate.get(name);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while holding " + name);
+    } finally {
+      dataGetsInFlight.decrementAndGet();
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.block.Markers;
+import io.thanosjvm.block.RecordingBucket;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.Marker;
 import io.thanosjvm.block.metadata.MarkerKind;
@@ -139,6 +140,35 @@ class BucketCompactorTest {
         ulidTime);
     CompactorTestKit.upload(bucket, clock, blocks, labels);
     return blocks;
+  }
+
+  @Test
+  void blocksAndTheirFilesAreFetchedConcurrentlyWhenConfigured() throws Exception {
+    for (int concurrency : new int[] {1, 3}) {
+      Path root = Files.createDirectories(dir.resolve("concurrency-" + concurrency));
+      RecordingBucket bucket = new RecordingBucket(new FilesystemBucket(root.resolve("bucket")));
+      long start = Math.floorDiv(clock.millis() - 2 * DAY, 8 * HOUR) * 8 * HOUR;
+      Map<String, String> labels = Map.of("cluster", "c" + concurrency);
+      List<Path> blocks = CompactorTestKit.generate(root.resolve("in"), 3, start, 10 * HOUR, 60_000, 2 * HOUR, 7,
+          labels, clock.instant().minus(Duration.ofHours(3)));
+      CompactorTestKit.upload(bucket, clock, blocks, labels);
+      var expected = CompactorTestKit.union(blocks);
+      clock.advance(Duration.ofHours(1));
+      bucket.holdDataGetsUntilInFlight = concurrency == 1 ? 0 : 2;
+
+      IterationResult r = compactor(bucket, CompactorSettings.builder(root.resolve("data"))
+          .transferConcurrency(concurrency, concurrency).downsamplingDisabled(true).build()).runIteration();
+
+      assertThat(r.error()).isEmpty();
+      assertThat(r.compactions()).isPositive();
+      if (concurrency == 1) {
+        assertThat(bucket.maxDataGetsInFlight.get()).as("one file at a time").isEqualTo(1);
+      } else {
+        assertThat(bucket.maxDataGetsInFlight.get()).as("3 blocks x 3 files at most").isBetween(2, 9);
+      }
+      bucket.holdDataGetsUntilInFlight = 0;
+      assertThat(CompactorTestKit.visibleRawSamples(bucket, root.resolve("check"))).isEqualTo(expected);
+    }
   }
 
   @Test

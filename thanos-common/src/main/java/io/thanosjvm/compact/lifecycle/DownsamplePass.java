@@ -51,6 +51,7 @@ public final class DownsamplePass {
   private final Bucket bucket;
   private final Path workDir;
   private final int concurrency;
+  private final int filesConcurrency;
   private final Clock clock;
   private final Ulid ulids;
   private final LifecycleListener listener;
@@ -60,14 +61,19 @@ public final class DownsamplePass {
    *
    * @param workDir local directory for downloads and outputs (emptied first)
    * @param concurrency blocks downsampled in parallel ({@code --downsample.concurrency})
+   * @param filesConcurrency files of one block transferred at a time ({@code --block-files-concurrency})
    * @param clock stamps upload times
    * @param ulids makes the new blocks' ULIDs
    */
-  public DownsamplePass(Bucket bucket, Path workDir, int concurrency, Clock clock, Ulid ulids,
+  public DownsamplePass(Bucket bucket, Path workDir, int concurrency, int filesConcurrency, Clock clock, Ulid ulids,
       LifecycleListener listener) {
     if (concurrency <= 0) {
       throw new IllegalArgumentException("downsample concurrency must be > 0, got " + concurrency);
     }
+    if (filesConcurrency <= 0) {
+      throw new IllegalArgumentException("block files concurrency must be > 0, got " + filesConcurrency);
+    }
+    this.filesConcurrency = filesConcurrency;
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.workDir = Objects.requireNonNull(workDir, "workDir");
     this.concurrency = concurrency;
@@ -173,13 +179,13 @@ public final class DownsamplePass {
     Path in = workDir.resolve(m.ulid());
     String id = ulids.next();
     try {
-      new BlockDownloader(bucket).download(m.ulid(), workDir);
+      new BlockDownloader(bucket, filesConcurrency).download(m.ulid(), workDir);
       BlockVerifier.verify(in);
       new BlockDownsampler().downsampleBlock(in, workDir, target, id);
       Path out = workDir.resolve(id);
       BlockVerifier.verify(out);
       Map<String, String> labels = m.thanos().map(ThanosMeta::labels).orElse(Map.of());
-      BlockMeta uploaded = new BlockUploader(bucket, clock).upload(out,
+      BlockMeta uploaded = new BlockUploader(bucket, clock, filesConcurrency).upload(out,
           new UploadOptions(labels, BlockDownsampler.SOURCE_COMPACTOR, target, false));
       listener.downsampled(m, false);
       DirTrees.delete(in);

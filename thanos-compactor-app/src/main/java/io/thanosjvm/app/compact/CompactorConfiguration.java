@@ -72,7 +72,8 @@ class CompactorConfiguration {
         p.getDeduplicationReplicaLabel(), p.getDeduplicationFunc(), p.isEnableVerticalCompaction(),
         ByteSizes.parse(p.getBlockMaxIndexSize()), p.getMaxCompactionLevel(),
         TimeOrDuration.parseMillis(p.getMinTime(), clock), TimeOrDuration.parseMillis(p.getMaxTime(), clock),
-        selector, p.isHaltOnError(), p.getBlockMetaFetchConcurrency(), p.isSkipBlockWithOutOfOrderChunks());
+        selector, p.isHaltOnError(), p.getBlockMetaFetchConcurrency(), p.isSkipBlockWithOutOfOrderChunks(),
+        p.getCompactBlocksFetchConcurrency(), p.getBlockFilesConcurrency());
   }
 
   @Bean
