@@ -6,9 +6,12 @@ import java.nio.ByteOrder;
 
 /**
  * Iterates the samples of an XOR chunk. Reusable: {@link #reset(byte[], int, int)} points it at new
- * chunk data without allocating. Bits are read through 64-bit big-endian word loads at a bit position;
- * every field read is bounds checked, so a truncated stream throws {@link ChunkFormatException} and never
- * yields garbage samples.
+ * chunk data without allocating. Samples are decoded in batches of up to {@value #BATCH} into two small primitive
+ * arrays by a loop that keeps the decoder state in locals, and {@link #next()} walks those arrays; callers that want
+ * every sample take them straight into their own arrays with {@link #decodeAll}. Bits are read through 64-bit
+ * big-endian word loads at a bit position; every field read is bounds checked, so a truncated stream throws
+ * {@link ChunkFormatException} (at the latest when the batch holding the first missing sample is decoded) and
+ * never yields garbage samples.
  *
  * <pre>{@code
  * XorIterator it = new XorIterator();
@@ -18,6 +21,9 @@ import java.nio.ByteOrder;
  */
 public final class XorIterator {
 
+  /** Samples decoded at a time for {@link #next()}. */
+  static final int BATCH = 64;
+
   private static final VarHandle BE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private byte[] b;
@@ -25,6 +31,7 @@ public final class XorIterator {
   private long pos;
   private long endBits;
 
+  // decoder state: the last decoded sample
   private int total;
   private int read;
   private long t;
@@ -32,6 +39,15 @@ public final class XorIterator {
   private long vBits;
   private int leading;
   private int trailing;
+
+  // consumer state: decoded samples not yet handed out, and the current one
+  private long[] bufT;
+  private double[] bufV;
+  private int bufN;
+  private int bufPos;
+  private boolean hasCurrent;
+  private long curT;
+  private long curBits;
 
   /** Creates an iterator over no data; call {@link #reset} before use. */
   public XorIterator() {
@@ -60,6 +76,9 @@ public final class XorIterator {
     vBits = 0;
     leading = 0;
     trailing = 0;
+    bufN = 0;
+    bufPos = 0;
+    hasCurrent = false;
   }
 
   /** Number of samples the chunk header announces. */
@@ -69,28 +88,13 @@ public final class XorIterator {
 
   /** 64 bits starting at the current bit position (at least 57 meaningful; zero beyond the data). */
   private long peek() {
-    int idx = (int) (pos >>> 3);
-    long w;
-    if (idx + 8 <= end) {
-      w = (long) BE_LONG.get(b, idx);
-    } else {
-      w = 0;
-      for (int i = 0; i < 8; i++) {
-        w = (w << 8) | (idx + i < end ? b[idx + i] & 0xFF : 0);
-      }
-    }
-    return w << (pos & 7);
-  }
-
-  /** Advances the bit position; {@link #next()} checks the bounds once per sample. */
-  private void consume(int n) {
-    pos += n;
+    return word(b, end, pos);
   }
 
   private long readBits(int n) {
     if (n <= 56) {
       long w = peek();
-      consume(n);
+      pos += n;
       return w >>> (64 - n);
     }
     long hi = readBits(n - 32);
@@ -99,88 +103,76 @@ public final class XorIterator {
 
   /** Advances to the next sample; false when the chunk is exhausted. */
   public boolean next() {
-    if (read >= total) {
-      return false;
-    }
-    if (read == 0) {
-      t = readVarint();
-      vBits = readBits(64);
-    } else if (read == 1) {
-      tDelta = readUvarint();
-      t += tDelta;
-      readValue();
-    } else {
-      long w = peek();
-      if (w >= 0) {
-        // dod == 0: decode the value from the same 64-bit window when it fits.
-        pos++;
-        if (!readValueFrom(w << 1, 56)) {
-          readValue();
-        }
-        if (pos > endBits) {
-          throw truncated();
-        }
-        t += tDelta;
-        read++;
-        return true;
+    if (bufPos == bufN) {
+      if (read >= total) {
+        return false;
       }
-      int ones = Long.numberOfLeadingZeros(~w);
-      long dod;
-      int used;
-      switch (ones) {
-        case 1 -> {
-          used = 16;
-          dod = signed((w << 2) >>> 50, 14);
-        }
-        case 2 -> {
-          used = 20;
-          dod = signed((w << 3) >>> 47, 17);
-        }
-        case 3 -> {
-          used = 24;
-          dod = signed((w << 4) >>> 44, 20);
-        }
-        default -> {
-          used = 0;
-          consume(4);
-          dod = readBits(64);
-        }
+      if (bufT == null) {
+        bufT = new long[BATCH];
+        bufV = new double[BATCH];
       }
-      tDelta += dod;
-      t += tDelta;
-      if (used == 0) {
-        readValue();
-      } else {
-        // the value usually follows within the same 64-bit window (57 meaningful bits)
-        consume(used);
-        if (!readValueFrom(w << used, 57 - used)) {
-          readValue();
-        }
-      }
+      bufN = decode(bufT, bufV, 0, BATCH);
+      bufPos = 0;
     }
-    if (pos > endBits) {
-      throw truncated();
-    }
-    read++;
+    curT = bufT[bufPos];
+    curBits = Double.doubleToRawLongBits(bufV[bufPos]);
+    bufPos++;
+    hasCurrent = true;
     return true;
   }
 
   /**
-   * Decodes every remaining sample into {@code ts}/{@code vs} from index {@code off} (the bulk path: the decoder
-   * state lives in locals, so this is faster than {@link #next()} per sample). The arrays must have room for
-   * {@code numSamples()} samples from {@code off}; afterwards the iterator is exhausted and positioned on the last
+   * Decodes every remaining sample into {@code ts}/{@code vs} from index {@code off}. The arrays must have room for
+   * the samples not yet returned by {@link #next()}; afterwards the iterator is exhausted and positioned on the last
    * sample.
    *
    * @return the number of samples written
    * @throws ChunkFormatException when the chunk is truncated or malformed
    */
   public int decodeAll(long[] ts, double[] vs, int off) {
-    if (ts.length - off < total - read || vs.length - off < total - read) {
-      throw new IllegalArgumentException("arrays too small for " + (total - read) + " samples from " + off);
+    int buffered = bufN - bufPos;
+    int remaining = buffered + total - read;
+    if (ts.length - off < remaining || vs.length - off < remaining) {
+      throw new IllegalArgumentException("arrays too small for " + remaining + " samples from " + off);
     }
+    if (buffered > 0) {
+      System.arraycopy(bufT, bufPos, ts, off, buffered);
+      System.arraycopy(bufV, bufPos, vs, off, buffered);
+      bufPos = bufN;
+    }
+    int n = buffered + decode(ts, vs, off + buffered, total - read);
+    if (n > 0) {
+      curT = ts[off + n - 1];
+      curBits = Double.doubleToRawLongBits(vs[off + n - 1]);
+      hasCurrent = true;
+    }
+    return n;
+  }
+
+  /** Decodes the first two samples, whose encodings differ from the rest (varints, a raw value). */
+  private void decodeHead() {
+    if (read == 0) {
+      t = readVarint();
+      vBits = readBits(64);
+    } else {
+      tDelta = readUvarint();
+      t += tDelta;
+      readValue();
+    }
+    if (pos > endBits) {
+      throw truncated();
+    }
+    read++;
+  }
+
+  /**
+   * Decodes up to {@code max} further samples into the arrays from {@code off}; the decoder state lives in locals
+   * inside the loop and is written back once.
+   */
+  private int decode(long[] ts, double[] vs, int off, int max) {
     int n = 0;
-    while (read < 2 && read < total) {
-      next();
+    while (read < 2 && read < total && n < max) {
+      decodeHead();
       ts[off + n] = t;
       vs[off + n] = Double.longBitsToDouble(vBits);
       n++;
@@ -193,7 +185,8 @@ public final class XorIterator {
     long bits = vBits;
     int lead = leading;
     int trail = trailing;
-    for (int i = read; i < total; i++) {
+    int stop = Math.min(total, read + max - n);
+    for (int i = read; i < stop; i++) {
       long w = word(buf, lim, p);
       int used;
       if (w >= 0) {
@@ -268,7 +261,7 @@ public final class XorIterator {
     vBits = bits;
     leading = lead;
     trailing = trail;
-    read = total;
+    read = stop;
     return n;
   }
 
@@ -292,11 +285,11 @@ public final class XorIterator {
    * sample already qualifies. False when no such sample exists.
    */
   public boolean seek(long target) {
-    if (read > 0 && t >= target) {
+    if (hasCurrent && curT >= target) {
       return true;
     }
     while (next()) {
-      if (t >= target) {
+      if (curT >= target) {
         return true;
       }
     }
@@ -305,17 +298,17 @@ public final class XorIterator {
 
   /** Timestamp of the current sample. */
   public long atT() {
-    return t;
+    return curT;
   }
 
   /** Value of the current sample (raw bits preserved, including the stale marker). */
   public double atV() {
-    return Double.longBitsToDouble(vBits);
+    return Double.longBitsToDouble(curBits);
   }
 
   /** Raw bits of the current value. */
   public long atVBits() {
-    return vBits;
+    return curBits;
   }
 
   private static long signed(long bits, int n) {
@@ -325,49 +318,19 @@ public final class XorIterator {
     return bits;
   }
 
-  /**
-   * Decodes a value whose bits start at the top of {@code w}, which holds {@code avail} meaningful bits,
-   * when the common cases fit; returns false (consuming nothing) otherwise.
-   */
-  private boolean readValueFrom(long w, int avail) {
-    if (w >= 0) {
-      consume(1);
-      return true;
-    }
-    if ((w << 1) >= 0) {
-      int sig = 64 - leading - trailing;
-      if (2 + sig <= avail) {
-        consume(2 + sig);
-        vBits ^= ((w << 2) >>> (64 - sig)) << trailing;
-        return true;
-      }
-      return false;
-    }
-    int lead = (int) ((w << 2) >>> 59);
-    int sig = (int) ((w << 7) >>> 58);
-    if (sig == 0 || 13 + sig > avail || lead + sig > 64) {
-      return false; // rare or invalid windows: readValue() decodes or rejects them
-    }
-    leading = lead;
-    trailing = 64 - lead - sig;
-    consume(13 + sig);
-    vBits ^= ((w << 13) >>> (64 - sig)) << trailing;
-    return true;
-  }
-
   private void readValue() {
     long w = peek();
     if (w >= 0) {
-      consume(1);
+      pos += 1;
       return;
     }
     if ((w << 1) >= 0) {
       int sig = 64 - leading - trailing;
       if (sig <= 54) {
-        consume(2 + sig);
+        pos += 2 + sig;
         vBits ^= ((w << 2) >>> (64 - sig)) << trailing;
       } else {
-        consume(2);
+        pos += 2;
         vBits ^= readBits(sig) << trailing;
       }
       return;
@@ -382,10 +345,10 @@ public final class XorIterator {
       throw new ChunkFormatException("XOR chunk: invalid value window (leading " + leading + ", bits " + sig + ")");
     }
     if (13 + sig <= 57) {
-      consume(13 + sig);
+      pos += 13 + sig;
       vBits ^= ((w << 13) >>> (64 - sig)) << trailing;
     } else {
-      consume(13);
+      pos += 13;
       vBits ^= readBits(sig) << trailing;
     }
   }

@@ -29,7 +29,7 @@ class XorChunkTest {
 
   /** {@link XorIterator#decodeAll} gives the same samples, from the start and after a few {@code next()} calls. */
   private static void assertBulkDecodeEquals(byte[] data, long[] ts, long[] bits) {
-    for (int skip : new int[] {0, 1, 2, 3, ts.length}) {
+    for (int skip : new int[] {0, 1, 2, 3, XorIterator.BATCH - 1, XorIterator.BATCH, XorIterator.BATCH + 1, 2 * XorIterator.BATCH + 5, ts.length}) {
       if (skip > ts.length) {
         continue;
       }
