@@ -65,15 +65,6 @@ final class ChunkSeriesIterator implements SampleIterator {
     return false;
   }
 
-  private boolean isDeleted(long t) {
-    for (Tombstones.Interval iv : deleted) {
-      if (t >= iv.minTime() && t <= iv.maxTime()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Override
   public boolean next() {
     if (done) {
@@ -93,7 +84,7 @@ final class ChunkSeriesIterator implements SampleIterator {
           done = true;
           return false;
         }
-        if (t >= mint && (deleted.isEmpty() || !isDeleted(t))) {
+        if (t >= mint && (deleted.isEmpty() || !Tombstones.Interval.covers(deleted, t))) {
           return true;
         }
       }

@@ -34,7 +34,19 @@ public final class Tombstones {
    * @param minTime first deleted ms
    * @param maxTime last deleted ms
    */
-  public record Interval(long minTime, long maxTime) {}
+  public record Interval(long minTime, long maxTime) {
+
+    /** Whether {@code t} falls in one of {@code deleted} (closed intervals). */
+    public static boolean covers(List<Interval> deleted, long t) {
+      for (int i = 0; i < deleted.size(); i++) {
+        Interval iv = deleted.get(i);
+        if (t >= iv.minTime && t <= iv.maxTime) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private final Map<Long, List<Interval>> bySeries;
 

@@ -46,16 +46,7 @@ final class StreamSamples implements SampleIterator {
   }
 
   private boolean isDeleted(long t) {
-    if (t < mint || t > maxt) {
-      return true;
-    }
-    for (int i = 0; i < deleted.size(); i++) {
-      Tombstones.Interval iv = deleted.get(i);
-      if (t >= iv.minTime() && t <= iv.maxTime()) {
-        return true;
-      }
-    }
-    return false;
+    return t < mint || t > maxt || Tombstones.Interval.covers(deleted, t);
   }
 
   @Override
