@@ -68,6 +68,15 @@ public class ThanosStoreProperties {
   /** Inline YAML index cache configuration (alternative to the file). Flag {@code --index-cache.config}. */
   private String indexCacheConfig = "";
 
+  /**
+   * Path to the YAML caching bucket configuration (backend as for the index cache plus Thanos' tuning keys); empty
+   * reads the bucket directly. Flag {@code --store.caching-bucket.config-file}.
+   */
+  private String cachingBucketConfigFile = "";
+
+  /** Inline YAML caching bucket configuration (alternative to the file). Flag {@code --store.caching-bucket.config}. */
+  private String cachingBucketConfig = "";
+
   /** How often the bucket is synced: new blocks loaded, removed ones dropped. Flag {@code --sync-block-duration}. */
   private Duration syncBlockDuration = Duration.ofMinutes(15);
 
@@ -195,6 +204,26 @@ public class ThanosStoreProperties {
   /** Sets: inline YAML index cache configuration (alternative to the file). */
   public void setIndexCacheConfig(String indexCacheConfig) {
     this.indexCacheConfig = indexCacheConfig;
+  }
+
+  /** Path to the YAML caching bucket configuration; empty reads the bucket directly. */
+  public String getCachingBucketConfigFile() {
+    return cachingBucketConfigFile;
+  }
+
+  /** Sets: path to the YAML caching bucket configuration; empty reads the bucket directly. */
+  public void setCachingBucketConfigFile(String cachingBucketConfigFile) {
+    this.cachingBucketConfigFile = cachingBucketConfigFile;
+  }
+
+  /** Inline YAML caching bucket configuration (alternative to the file). */
+  public String getCachingBucketConfig() {
+    return cachingBucketConfig;
+  }
+
+  /** Sets: inline YAML caching bucket configuration (alternative to the file). */
+  public void setCachingBucketConfig(String cachingBucketConfig) {
+    this.cachingBucketConfig = cachingBucketConfig;
   }
 
   /** How often the bucket is synced: new blocks loaded, removed ones dropped. */

@@ -103,6 +103,12 @@ public final class FlagTable {
           "Path to the YAML index cache configuration (IN-MEMORY, MEMCACHED or REDIS)."),
       FlagSpec.single("index-cache.config", "thanos.store.index-cache-config", "",
           "Inline YAML index cache configuration (alternative to the file)."),
+      FlagSpec.single("store.caching-bucket.config-file", "thanos.store.caching-bucket-config-file", "",
+          "Path to the YAML caching bucket configuration (IN-MEMORY, MEMCACHED or REDIS backend plus chunk_subrange_size,"
+              + " max_chunks_get_range_requests and the *_ttl keys): chunk ranges, meta files and the block listing are"
+              + " cached in front of the bucket."),
+      FlagSpec.single("store.caching-bucket.config", "thanos.store.caching-bucket-config", "",
+          "Inline YAML caching bucket configuration (alternative to the file)."),
       FlagSpec.single("sync-block-duration", "thanos.store.sync-block-duration", "15m",
           "How often the bucket is synced: new blocks loaded, removed ones dropped."),
       FlagSpec.single("block-sync-concurrency", "thanos.store.block-sync-concurrency", "20",

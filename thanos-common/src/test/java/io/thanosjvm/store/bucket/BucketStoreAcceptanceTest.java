@@ -9,6 +9,7 @@ import io.thanosjvm.block.BlockUploader;
 import io.thanosjvm.block.UploadOptions;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.objstore.filesystem.FilesystemBucket;
 import io.thanosjvm.store.cache.IndexCaches;
 import io.thanosjvm.store.testkit.StoreApiAcceptanceBlocks;
@@ -26,7 +27,12 @@ import java.util.concurrent.TimeUnit;
  * The StoreAPI acceptance kit against the store gateway: the dataset written as 2h Thanos blocks, uploaded to a
  * filesystem bucket, served by {@link StoreGateway} (with an in-memory index cache) on a loopback gRPC server.
  */
-class BucketStoreAcceptanceTest extends StoreApiAcceptanceKit {
+public class BucketStoreAcceptanceTest extends StoreApiAcceptanceKit {
+
+  /** The bucket the gateway reads through; subclasses put caches in front of it. */
+  protected Bucket served(Bucket bucket, SimpleMeterRegistry meters) {
+    return bucket;
+  }
 
   @Override
   protected long baseTime() {
@@ -44,7 +50,7 @@ class BucketStoreAcceptanceTest extends StoreApiAcceptanceKit {
       uploader.upload(local.resolve(m.ulid()), new UploadOptions(externalLabels.toMap(), "test", 0, true));
     }
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    StoreGateway gateway = StoreGateway.create(bucket, IndexCaches.create(null, 8L << 20, meters),
+    StoreGateway gateway = StoreGateway.create(served(bucket, meters), IndexCaches.create(null, 8L << 20, meters),
         new StoreGateway.Settings(tmp.resolve("data"), Duration.ofHours(1), 2, 4, StoreLimits.NONE, 10,
             Long.MIN_VALUE, Long.MAX_VALUE, List.of(), Duration.ZERO, Duration.ofHours(24)),
         meters, Clock.systemUTC());

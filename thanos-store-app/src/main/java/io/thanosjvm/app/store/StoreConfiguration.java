@@ -16,6 +16,7 @@ import io.thanosjvm.store.bucket.BucketStore;
 import io.thanosjvm.store.bucket.StoreGateway;
 import io.thanosjvm.store.bucket.StoreLimits;
 import io.thanosjvm.store.cache.IndexCache;
+import io.thanosjvm.store.cachingbucket.CachingBuckets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,10 @@ class StoreConfiguration {
       throw new IllegalStateException("thanos store needs a bucket: set --objstore.config-file or --objstore.config"
           + " (thanos.store.objstore-config-file / thanos.store.objstore-config)");
     }
-    return BucketFactory.create(config, meters, Clock.systemUTC());
+    Bucket bucket = BucketFactory.create(config, meters, Clock.systemUTC());
+    String caching = !props.getCachingBucketConfigFile().isEmpty()
+        ? Files.readString(Path.of(props.getCachingBucketConfigFile())) : props.getCachingBucketConfig();
+    return caching.isEmpty() ? bucket : CachingBuckets.wrap(bucket, caching, meters, Clock.systemUTC());
   }
 
   @Bean

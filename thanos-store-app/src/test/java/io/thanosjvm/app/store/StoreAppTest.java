@@ -33,7 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code thanos store} over a filesystem bucket of promtool blocks: ready after the first sync, Info and Series
- * over gRPC, {@code /api/v1/blocks}, the index cache metrics, and start-up refusal without a bucket.
+ * over gRPC (through the caching bucket), {@code /api/v1/blocks}, the index and bucket cache metrics, and start-up
+ * refusal without a bucket.
  */
 class StoreAppTest {
 
@@ -55,7 +56,9 @@ class StoreAppTest {
     int[] exit = {0};
     ConfigurableApplicationContext app = ThanosStoreApplication.run(ThanosCommandLine.prepare("store",
         new String[] {"--http-address=127.0.0.1:0", "--grpc-address=127.0.0.1:0", "--objstore.config=" + objstore,
-            "--data-dir=" + tmp.resolve("data"), "--index-cache-size=10MB"}, System.out, System.err, exit));
+            "--data-dir=" + tmp.resolve("data"), "--index-cache-size=10MB",
+            "--store.caching-bucket.config={type: IN-MEMORY, config: {max_size: 8MB, max_item_size: 1MB}}"},
+        System.out, System.err, exit));
     int httpPort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     int grpcPort = Integer.parseInt(app.getEnvironment().getProperty("local.grpc.port"));
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
@@ -74,7 +77,8 @@ class StoreAppTest {
           .setMaxTime(info.getStore().getMaxTime())
           .addMatchers(LabelMatcher.newBuilder().setType(LabelMatcher.Type.RE).setName("__name__").setValue(".+"))
           .build();
-      for (int round = 0; round < 2; round++) { // the second round is answered from the index cache
+      // the second round is answered from the index cache and the caching bucket
+      for (int round = 0; round < 2; round++) {
         List<SeriesResponse> frames = new ArrayList<>();
         StoreGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).series(req)
             .forEachRemaining(frames::add);
@@ -86,7 +90,9 @@ class StoreAppTest {
       String metrics = get(httpPort, "/metrics").body();
       assertThat(metrics).contains("thanos_bucket_store_blocks_loaded 2.0")
           .contains("thanos_bucket_store_block_loads_total 2.0")
-          .containsPattern("thanos_store_index_cache_hits_total\\{item_type=\"Postings\"} [1-9]");
+          .containsPattern("thanos_store_index_cache_hits_total\\{item_type=\"Postings\"} [1-9]")
+          .containsPattern("thanos_store_bucket_cache_operation_hits_total"
+              + "\\{config=\"chunks\",operation=\"get_range\"} [1-9]");
     } finally {
       channel.shutdownNow();
       app.close();
