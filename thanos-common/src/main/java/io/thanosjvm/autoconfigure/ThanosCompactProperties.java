@@ -1,5 +1,6 @@
 package io.thanosjvm.autoconfigure;
 
+import jakarta.validation.constraints.AssertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,12 @@ public class ThanosCompactProperties {
 
   /** Mark blocks with out-of-order chunks no-compact instead of halting. Flag {@code --compact.skip-block-with-out-of-order-chunks}. */
   private boolean skipBlockWithOutOfOrderChunks = false;
+
+  /**
+   * Hash function recorded in meta.json for the files of uploaded blocks: empty (none) or {@code SHA256}. Flag
+   * {@code --hash-func}.
+   */
+  private String hashFunc = "";
 
   /** External label the block viewer groups blocks by. Flag {@code --bucket-web-label}. */
   private String bucketWebLabel = "";
@@ -398,6 +405,22 @@ public class ThanosCompactProperties {
   /** Sets: mark blocks with out-of-order chunks no-compact instead of halting. */
   public void setSkipBlockWithOutOfOrderChunks(boolean skipBlockWithOutOfOrderChunks) {
     this.skipBlockWithOutOfOrderChunks = skipBlockWithOutOfOrderChunks;
+  }
+
+  /** Hash function recorded in meta.json for uploaded files: empty (none) or SHA256. */
+  public String getHashFunc() {
+    return hashFunc;
+  }
+
+  /** Sets the hash function recorded in meta.json for uploaded files: empty (none) or SHA256. */
+  public void setHashFunc(String hashFunc) {
+    this.hashFunc = hashFunc;
+  }
+
+  /** Validation hook: the hash function must be one Thanos knows. */
+  @AssertTrue(message = "--hash-func must be \"\" or \"SHA256\"")
+  public boolean isHashFuncValid() {
+    return hashFunc == null || hashFunc.isEmpty() || hashFunc.equals("SHA256");
   }
 
   /** Returns: external label the block viewer groups blocks by. */

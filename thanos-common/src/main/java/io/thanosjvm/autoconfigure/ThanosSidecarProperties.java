@@ -44,6 +44,12 @@ public class ThanosSidecarProperties {
   /** Name of the shipper's state file inside the TSDB directory. */
   private String shipperMetaFileName = "thanos.shipper.json";
 
+  /**
+   * Hash function recorded in meta.json for the files of uploaded blocks: empty (none) or {@code SHA256}. Flag
+   * {@code --hash-func}.
+   */
+  private String hashFunc = "";
+
   /** Ship even though Prometheus' min and max block durations differ (risks losing a block to compaction). */
   private boolean shipperIgnoreUnequalBlockSize;
 
@@ -138,6 +144,22 @@ public class ThanosSidecarProperties {
   /** Sets the shipper state file name. */
   public void setShipperMetaFileName(String shipperMetaFileName) {
     this.shipperMetaFileName = shipperMetaFileName;
+  }
+
+  /** Hash function recorded in meta.json for uploaded files: empty (none) or SHA256. */
+  public String getHashFunc() {
+    return hashFunc;
+  }
+
+  /** Sets the hash function recorded in meta.json for uploaded files: empty (none) or SHA256. */
+  public void setHashFunc(String hashFunc) {
+    this.hashFunc = hashFunc;
+  }
+
+  /** Validation hook: the hash function must be one Thanos knows. */
+  @AssertTrue(message = "--hash-func must be \"\" or \"SHA256\"")
+  public boolean isHashFuncValid() {
+    return hashFunc == null || hashFunc.isEmpty() || hashFunc.equals("SHA256");
   }
 
   /** Whether differing Prometheus block durations are accepted. */

@@ -12,13 +12,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -33,23 +36,31 @@ public final class BlockUploader {
   private final Bucket bucket;
   private final Clock clock;
   private final int filesConcurrency;
+  private final HashFunc hashFunc;
 
   /** An uploader into {@code bucket} sending one file at a time, stamping {@code upload_time} from {@code clock}. */
   public BlockUploader(Bucket bucket, Clock clock) {
     this(bucket, clock, 1);
   }
 
+  /** An uploader as {@link #BlockUploader(Bucket, Clock, int)} without file hashes. */
+  public BlockUploader(Bucket bucket, Clock clock, int filesConcurrency) {
+    this(bucket, clock, filesConcurrency, HashFunc.NONE);
+  }
+
   /**
    * An uploader sending up to {@code filesConcurrency} chunk/index files at a time ({@code --block-files-concurrency});
-   * meta.json still goes last, after all of them have arrived.
+   * meta.json still goes last, after all of them have arrived. With a {@code hashFunc} ({@code --hash-func}) each
+   * file's hash, computed while it is sent, is recorded in meta.json's {@code thanos.files}.
    */
-  public BlockUploader(Bucket bucket, Clock clock, int filesConcurrency) {
+  public BlockUploader(Bucket bucket, Clock clock, int filesConcurrency, HashFunc hashFunc) {
     if (filesConcurrency <= 0) {
       throw new IllegalArgumentException("block files concurrency must be > 0, got " + filesConcurrency);
     }
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.filesConcurrency = filesConcurrency;
+    this.hashFunc = Objects.requireNonNull(hashFunc, "hashFunc");
   }
 
   /**
@@ -67,16 +78,25 @@ public final class BlockUploader {
     }
     List<BlockFile> files = gatherFiles(blockDir);
     try {
+      Map<String, String> hashes = new ConcurrentHashMap<>();
       List<ParallelIo.IoTask> transfers = new ArrayList<>();
       for (BlockFile f : files) {
         transfers.add(() -> {
-          try (InputStream in = Files.newInputStream(blockDir.resolve(f.relPath()))) {
+          Path file = blockDir.resolve(f.relPath());
+          if (hashFunc != HashFunc.NONE) {
+            hashes.put(f.relPath(), hash(file));
+          }
+          try (InputStream in = Files.newInputStream(file)) {
             bucket.upload(id + "/" + f.relPath(), in, f.sizeBytes());
           }
         });
       }
       ParallelIo.runAll(transfers, filesConcurrency);
-      List<BlockFile> listed = new ArrayList<>(files);
+      List<BlockFile> listed = new ArrayList<>();
+      for (BlockFile f : files) {
+        String hash = hashes.get(f.relPath());
+        listed.add(hash == null ? f : new BlockFile(f.relPath(), f.sizeBytes(), hashFunc.flagValue(), hash));
+      }
       listed.add(new BlockFile(BlockMeta.FILE_NAME, 0, null, null));
       BlockMeta uploaded = withThanosSection(local, listed, options);
       byte[] json = uploaded.toJson().getBytes(StandardCharsets.UTF_8);
@@ -86,6 +106,18 @@ public final class BlockUploader {
       cleanUp(id, e);
       throw e;
     }
+  }
+
+  /** The file's hash, read before its upload (as Thanos gathers file stats), lower-case hex. */
+  private String hash(Path file) throws IOException {
+    MessageDigest digest = hashFunc.newDigest();
+    byte[] buf = new byte[64 << 10];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        digest.update(buf, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static BlockMeta readLocalMeta(Path blockDir) {

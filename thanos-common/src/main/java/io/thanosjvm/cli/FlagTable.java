@@ -85,6 +85,8 @@ public final class FlagTable {
               + "if compaction is disabled on Prometheus. Do it once and then disable the flag when done."),
       FlagSpec.single("shipper.meta-file-name", "thanos.sidecar.shipper-meta-file-name", "thanos.shipper.json",
           "the file to store shipper metadata in"),
+      FlagSpec.single("hash-func", "thanos.sidecar.hash-func", "",
+          "Specify which hash function to use when calculating the hashes of produced files. If no function has been specified, it does not happen. This permits avoiding downloading some files twice albeit at some performance cost. Possible values are: \"\", \"SHA256\"."),
       FlagSpec.bool("shipper.ignore-unequal-block-size", "thanos.sidecar.shipper-ignore-unequal-block-size", false,
           "If true sidecar will not require prometheus min and max block size flags to be set to the same value. "
               + "Only use this if you want to keep long retention and compaction enabled on your Prometheus "
@@ -202,6 +204,8 @@ public final class FlagTable {
           "Maximum compaction level (ranges 2h, 8h, 2d, 14d for levels 1-4)."),
       FlagSpec.bool("compact.skip-block-with-out-of-order-chunks", "thanos.compact.skip-block-with-out-of-order-chunks", false,
           "Mark blocks with out-of-order chunks no-compact instead of halting."),
+      FlagSpec.single("hash-func", "thanos.compact.hash-func", "",
+          "Specify which hash function to use when calculating the hashes of produced files. If no function has been specified, it does not happen. This permits avoiding downloading some files twice albeit at some performance cost. Possible values are: \"\", \"SHA256\"."),
       FlagSpec.single("bucket-web-label", "thanos.compact.bucket-web-label", "",
           "External label the block viewer groups blocks by."),
       FlagSpec.single("block-viewer.global.sync-block-interval", "thanos.compact.block-viewer-sync-interval", "1m",

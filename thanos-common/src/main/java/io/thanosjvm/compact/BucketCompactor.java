@@ -95,7 +95,7 @@ public final class BucketCompactor {
         clock);
     this.progress = new CompactionProgress(grouper, plannerConfig, retention);
     this.downsamplePass = new DownsamplePass(bucket, settings.downsampleDir(), settings.downsampleConcurrency(),
-        settings.blockFilesConcurrency(), clock, ulids, listener);
+        settings.transferOptions(), clock, ulids, listener);
     this.deletionMarks = new DeletionMarkFilter(markers, settings.deleteDelay().dividedBy(2), clock);
     this.noCompactMarks = new MarkerReportFilter(markers, MarkerKind.NO_COMPACT);
     this.noDownsampleMarks = new MarkerReportFilter(markers, MarkerKind.NO_DOWNSAMPLE);

@@ -1,5 +1,7 @@
 package io.thanosjvm.compact;
 
+import io.thanosjvm.block.HashFunc;
+import io.thanosjvm.block.TransferOptions;
 import io.thanosjvm.relabel.RelabelConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,13 +40,14 @@ import java.util.Objects;
  *     the same time
  * @param blockFilesConcurrency {@code --block-files-concurrency} (1): files of one block downloaded or uploaded at
  *     the same time
+ * @param hashFunc {@code --hash-func}: hash recorded in meta.json for the files of produced blocks
  */
 public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duration retentionRaw,
     Duration retention5m, Duration retention1h, boolean downsamplingDisabled, int compactConcurrency,
     int downsampleConcurrency, Duration deleteDelay, List<String> replicaLabels, String dedupFunc,
     boolean verticalCompaction, long blockMaxIndexSizeBytes, int maxCompactionLevel, long minTime, long maxTime,
     List<RelabelConfig> relabelConfigs, boolean haltOnError, int metaFetchConcurrency,
-    boolean skipOutOfOrderChunks, int blocksFetchConcurrency, int blockFilesConcurrency) {
+    boolean skipOutOfOrderChunks, int blocksFetchConcurrency, int blockFilesConcurrency, HashFunc hashFunc) {
 
   /** The penalty deduplication function name. */
   public static final String DEDUP_PENALTY = "penalty";
@@ -77,6 +80,7 @@ public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duratio
     if (blocksFetchConcurrency <= 0) {
       throw new IllegalArgumentException("blocks fetch concurrency must be > 0, got " + blocksFetchConcurrency);
     }
+    Objects.requireNonNull(hashFunc, "hashFunc");
     if (blockFilesConcurrency <= 0) {
       throw new IllegalArgumentException("block files concurrency must be > 0, got " + blockFilesConcurrency);
     }
@@ -115,6 +119,11 @@ public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duratio
     if (d.isNegative()) {
       throw new IllegalArgumentException("negative " + what + " " + d);
     }
+  }
+
+  /** How produced blocks are downloaded and uploaded. */
+  public TransferOptions transferOptions() {
+    return new TransferOptions(blockFilesConcurrency, hashFunc);
   }
 
   /** Settings with Thanos' flag defaults, working in {@code dataDir}. */
@@ -174,6 +183,7 @@ public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duratio
     private boolean skipOutOfOrderChunks;
     private int blocksFetchConcurrency = 1;
     private int blockFilesConcurrency = 1;
+    private HashFunc hashFunc = HashFunc.NONE;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -275,12 +285,19 @@ public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duratio
       return this;
     }
 
+    /** Sets {@code --hash-func}. */
+    public Builder hashFunc(HashFunc f) {
+      this.hashFunc = f;
+      return this;
+    }
+
     /** Validates and builds the settings. */
     public CompactorSettings build() {
       return new CompactorSettings(dataDir, consistencyDelay, retentionRaw, retention5m, retention1h,
           downsamplingDisabled, compactConcurrency, downsampleConcurrency, deleteDelay, replicaLabels, dedupFunc,
           verticalCompaction, blockMaxIndexSizeBytes, maxCompactionLevel, minTime, maxTime, relabelConfigs,
-          haltOnError, metaFetchConcurrency, skipOutOfOrderChunks, blocksFetchConcurrency, blockFilesConcurrency);
+          haltOnError, metaFetchConcurrency, skipOutOfOrderChunks, blocksFetchConcurrency, blockFilesConcurrency,
+          hashFunc);
     }
   }
 }

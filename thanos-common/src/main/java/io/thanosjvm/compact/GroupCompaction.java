@@ -1,10 +1,10 @@
 package io.thanosjvm.compact;
 
 import io.thanosjvm.block.BlockDownloader;
-import io.thanosjvm.block.BlockUploader;
-import io.thanosjvm.block.ParallelIo;
 import io.thanosjvm.block.InvalidBlockException;
 import io.thanosjvm.block.Markers;
+import io.thanosjvm.block.ParallelIo;
+import io.thanosjvm.block.TransferOptions;
 import io.thanosjvm.block.UploadOptions;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.MarkerKind;
@@ -44,7 +44,7 @@ final class GroupCompaction {
   private final boolean verticalCompaction;
   private final boolean skipOutOfOrderChunks;
   private final int blocksFetchConcurrency;
-  private final int blockFilesConcurrency;
+  private final TransferOptions transfers;
 
   /** Thanos' no-compact reason for blocks with out-of-order chunks. */
   static final String OUT_OF_ORDER_REASON = "block-index-out-of-order-chunk";
@@ -55,7 +55,7 @@ final class GroupCompaction {
     this.verticalCompaction = settings.verticalCompactionEnabled();
     this.skipOutOfOrderChunks = settings.skipOutOfOrderChunks();
     this.blocksFetchConcurrency = settings.blocksFetchConcurrency();
-    this.blockFilesConcurrency = settings.blockFilesConcurrency();
+    this.transfers = settings.transferOptions();
     this.bucket = bucket;
     this.planner = planner;
     this.compactor = compactor;
@@ -127,7 +127,7 @@ final class GroupCompaction {
     }
     Path out = groupDir.resolve(result.ulid());
     verifyResult(group, c, out);
-    new BlockUploader(bucket, clock, blockFilesConcurrency).upload(out,
+    transfers.uploader(bucket, clock).upload(out,
         new UploadOptions(group.labels(), BlockDownsampler.SOURCE_COMPACTOR, group.resolution(), false));
     LOG.log(System.Logger.Level.INFO, "group " + group.key() + ": compacted " + c.blockIds() + " into "
         + result.ulid());
@@ -149,7 +149,7 @@ final class GroupCompaction {
    *     ({@code --compact.skip-block-with-out-of-order-chunks})
    */
   private List<Path> download(PlanResult.Compact c, Path groupDir) throws IOException {
-    BlockDownloader downloader = new BlockDownloader(bucket, blockFilesConcurrency);
+    BlockDownloader downloader = transfers.downloader(bucket);
     List<ParallelIo.IoTask> fetches = new ArrayList<>();
     for (BlockMeta m : c.blocks()) {
       fetches.add(() -> downloader.download(m.ulid(), groupDir));

@@ -54,7 +54,7 @@ public final class Shipper {
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.externalLabels = Objects.requireNonNull(externalLabels, "externalLabels");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    this.uploader = new BlockUploader(bucket, clock);
+    this.uploader = new BlockUploader(bucket, clock, 1, options.hashFunc());
   }
 
   /** The options. */

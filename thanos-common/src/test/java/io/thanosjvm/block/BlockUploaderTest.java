@@ -103,6 +103,21 @@ class BlockUploaderTest {
   }
 
   @Test
+  void sha256HashesOfTheFilesAreRecordedInMetaJson() throws Exception {
+    BlockMeta uploaded = new BlockUploader(bucket, CLOCK, 2, HashFunc.SHA256).upload(block, OPTIONS);
+    String json = read(bucket, local.ulid() + "/meta.json");
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    String indexHash = java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(block.resolve("index"))));
+    assertThat(json).contains("\"rel_path\": \"index\",\n\t\t\t\t\"size_bytes\": " + Files.size(block.resolve("index"))
+        + ",\n\t\t\t\t\"hash\": {\n\t\t\t\t\t\"hashFunc\": \"SHA256\",\n\t\t\t\t\t\"value\": \"" + indexHash + "\"");
+    assertThat(uploaded.thanos().orElseThrow().files()).filteredOn(f -> !f.relPath().equals("meta.json"))
+        .allSatisfy(f -> assertThat(f.hashFunc()).isEqualTo("SHA256")).hasSize(2);
+    assertThat(BlockMeta.parse(json, "meta.json")).isEqualTo(uploaded);
+    assertThatThrownBy(() -> HashFunc.parse("MD5")).hasMessageContaining("\"SHA256\"");
+    assertThat(HashFunc.parse("")).isEqualTo(HashFunc.NONE);
+  }
+
+  @Test
   void tombstonesAreNotUploaded() throws Exception {
     Files.write(block.resolve("tombstones"), new byte[] {1, 2, 3});
     new BlockUploader(bucket, CLOCK).upload(block, OPTIONS);

@@ -1,7 +1,6 @@
 package io.thanosjvm.compact.lifecycle;
 
-import io.thanosjvm.block.BlockDownloader;
-import io.thanosjvm.block.BlockUploader;
+import io.thanosjvm.block.TransferOptions;
 import io.thanosjvm.block.UploadOptions;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
@@ -51,7 +50,7 @@ public final class DownsamplePass {
   private final Bucket bucket;
   private final Path workDir;
   private final int concurrency;
-  private final int filesConcurrency;
+  private final TransferOptions transfers;
   private final Clock clock;
   private final Ulid ulids;
   private final LifecycleListener listener;
@@ -61,19 +60,16 @@ public final class DownsamplePass {
    *
    * @param workDir local directory for downloads and outputs (emptied first)
    * @param concurrency blocks downsampled in parallel ({@code --downsample.concurrency})
-   * @param filesConcurrency files of one block transferred at a time ({@code --block-files-concurrency})
+   * @param transfers file concurrency and hash function of downloads and uploads
    * @param clock stamps upload times
    * @param ulids makes the new blocks' ULIDs
    */
-  public DownsamplePass(Bucket bucket, Path workDir, int concurrency, int filesConcurrency, Clock clock, Ulid ulids,
-      LifecycleListener listener) {
+  public DownsamplePass(Bucket bucket, Path workDir, int concurrency, TransferOptions transfers, Clock clock,
+      Ulid ulids, LifecycleListener listener) {
     if (concurrency <= 0) {
       throw new IllegalArgumentException("downsample concurrency must be > 0, got " + concurrency);
     }
-    if (filesConcurrency <= 0) {
-      throw new IllegalArgumentException("block files concurrency must be > 0, got " + filesConcurrency);
-    }
-    this.filesConcurrency = filesConcurrency;
+    this.transfers = Objects.requireNonNull(transfers, "transfers");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.workDir = Objects.requireNonNull(workDir, "workDir");
     this.concurrency = concurrency;
@@ -179,13 +175,13 @@ public final class DownsamplePass {
     Path in = workDir.resolve(m.ulid());
     String id = ulids.next();
     try {
-      new BlockDownloader(bucket, filesConcurrency).download(m.ulid(), workDir);
+      transfers.downloader(bucket).download(m.ulid(), workDir);
       BlockVerifier.verify(in);
       new BlockDownsampler().downsampleBlock(in, workDir, target, id);
       Path out = workDir.resolve(id);
       BlockVerifier.verify(out);
       Map<String, String> labels = m.thanos().map(ThanosMeta::labels).orElse(Map.of());
-      BlockMeta uploaded = new BlockUploader(bucket, clock, filesConcurrency).upload(out,
+      BlockMeta uploaded = transfers.uploader(bucket, clock).upload(out,
           new UploadOptions(labels, BlockDownsampler.SOURCE_COMPACTOR, target, false));
       listener.downsampled(m, false);
       DirTrees.delete(in);

@@ -3,6 +3,7 @@ package io.thanosjvm.app.compact;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.autoconfigure.BlocksPageRoutes;
 import io.thanosjvm.autoconfigure.ThanosCompactProperties;
+import io.thanosjvm.block.HashFunc;
 import io.thanosjvm.compact.BlockCompactor;
 import io.thanosjvm.compact.BucketCompactor;
 import io.thanosjvm.compact.CompactorSettings;
@@ -73,7 +74,7 @@ class CompactorConfiguration {
         ByteSizes.parse(p.getBlockMaxIndexSize()), p.getMaxCompactionLevel(),
         TimeOrDuration.parseMillis(p.getMinTime(), clock), TimeOrDuration.parseMillis(p.getMaxTime(), clock),
         selector, p.isHaltOnError(), p.getBlockMetaFetchConcurrency(), p.isSkipBlockWithOutOfOrderChunks(),
-        p.getCompactBlocksFetchConcurrency(), p.getBlockFilesConcurrency());
+        p.getCompactBlocksFetchConcurrency(), p.getBlockFilesConcurrency(), HashFunc.parse(p.getHashFunc()));
   }
 
   @Bean

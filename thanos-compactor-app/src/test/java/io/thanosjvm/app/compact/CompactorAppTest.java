@@ -86,7 +86,8 @@ class CompactorAppTest {
     Path bucketDir = Files.createDirectories(tmp.resolve("bucket"));
     List<BlockMeta> sources = upload(bucketDir, START, 10 * H, 1);
     assertThat(sources).hasSize(5);
-    try (ConfigurableApplicationContext app = start(bucketDir)) {
+    try (ConfigurableApplicationContext app = start(bucketDir, "--hash-func=SHA256",
+        "--compact.blocks-fetch-concurrency=2", "--block-files-concurrency=2")) {
       assertThat(app.getBean(CompactorRunner.class).runOnce()).isZero();
       List<String> firstFour = sources.subList(0, 4).stream().map(BlockMeta::ulid).sorted().toList();
       List<BlockMeta> metas = new ArrayList<>();
@@ -98,6 +99,8 @@ class CompactorAppTest {
       assertThat(compacted.minTime()).isEqualTo(START);
       assertThat(compacted.maxTime()).isEqualTo(START + 8 * H);
       assertThat(compacted.thanos().orElseThrow().source()).isEqualTo("compactor");
+      assertThat(compacted.thanos().orElseThrow().files()).filteredOn(f -> !f.relPath().equals("meta.json"))
+          .isNotEmpty().allSatisfy(f -> assertThat(f.hashFunc()).as("--hash-func=SHA256").isEqualTo("SHA256"));
       assertThat(compacted.thanos().orElseThrow().labels()).containsExactlyEntriesOf(Map.of("cluster", "eu"));
       assertThat(compacted.numSamples())
           .isEqualTo(sources.subList(0, 4).stream().mapToLong(BlockMeta::numSamples).sum());

@@ -2,6 +2,7 @@ package io.thanosjvm.app.sidecar;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.autoconfigure.ThanosSidecarProperties;
+import io.thanosjvm.block.HashFunc;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.objstore.BucketFactory;
@@ -67,7 +68,7 @@ final class SidecarShipper implements AutoCloseable {
     checkBlockDurations();
     bucket = BucketFactory.create(config, registry, clock);
     ShipperOptions options = new ShipperOptions(Path.of(props.getTsdbPath()), ShipperOptions.SOURCE_SIDECAR,
-        props.isShipperUploadCompacted(), props.getShipperMetaFileName());
+        props.isShipperUploadCompacted(), props.getShipperMetaFileName(), HashFunc.parse(props.getHashFunc()));
     shipper = new Shipper(options, bucket, this::externalLabels,
         new ShipperMetrics(registry, props.isShipperUploadCompacted()), clock);
     loop = Executors.newSingleThreadScheduledExecutor(r -> {
