@@ -1,9 +1,7 @@
 package io.thanosjvm.block;
 
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.IterConsumer;
-import io.thanosjvm.objstore.IterOptions;
-import io.thanosjvm.objstore.ObjectAttributes;
+import io.thanosjvm.objstore.ForwardingBucket;
 import io.thanosjvm.objstore.ObjectStoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +16,8 @@ import java.util.function.Predicate;
  * A test bucket in front of a real one: records uploads and deletes in order and fails the operations
  * whose {@code "upload:name"}, {@code "get:name"} or {@code "delete:name"} matches {@link #failing}.
  */
-public final class RecordingBucket implements Bucket {
+public final class RecordingBucket extends ForwardingBucket {
 
-  private final Bucket delegate;
   /** Operations performed, e.g. {@code upload:<id>/index}. */
   public final List<String> log = new CopyOnWriteArrayList<>();
   /** Which operations fail with a permanent {@link ObjectStoreException}. */
@@ -36,18 +33,13 @@ public final class RecordingBucket implements Bucket {
 
   /** Records operations on {@code delegate}. */
   public RecordingBucket(Bucket delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   private void check(String op) throws IOException {
     if (failing.test(op)) {
       throw new ObjectStoreException("injected failure: " + op, false);
     }
-  }
-
-  @Override
-  public String name() {
-    return delegate.name();
   }
 
   @Override
@@ -89,25 +81,5 @@ public final class RecordingBucket implements Bucket {
     check("delete:" + name);
     log.add("delete:" + name);
     delegate.delete(name);
-  }
-
-  @Override
-  public void iter(String dir, IterConsumer consumer, IterOptions options) throws IOException {
-    delegate.iter(dir, consumer, options);
-  }
-
-  @Override
-  public boolean exists(String name) throws IOException {
-    return delegate.exists(name);
-  }
-
-  @Override
-  public ObjectAttributes attributes(String name) throws IOException {
-    return delegate.attributes(name);
-  }
-
-  @Override
-  public void close() throws IOException {
-    delegate.close();
   }
 }

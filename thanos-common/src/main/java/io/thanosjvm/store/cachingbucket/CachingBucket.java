@@ -1,6 +1,7 @@
 package io.thanosjvm.store.cachingbucket;
 
 import io.thanosjvm.objstore.Bucket;
+import io.thanosjvm.objstore.ForwardingBucket;
 import io.thanosjvm.objstore.IterConsumer;
 import io.thanosjvm.objstore.IterOptions;
 import io.thanosjvm.objstore.ObjectAttributes;
@@ -33,13 +34,12 @@ import java.util.regex.Pattern;
  * never throw), so a cache outage costs latency, never answers. The store gateway never writes blocks, so cached
  * entries are not invalidated; a changed object is seen again when its TTL ends, as in Thanos.
  */
-public final class CachingBucket implements Bucket {
+public final class CachingBucket extends ForwardingBucket {
 
   private static final Pattern CHUNKS = Pattern.compile("^[0-9A-HJKMNP-TV-Z]{26}/chunks/[^/]+$");
   private static final byte[] EXISTS = {1};
   private static final byte[] MISSING = {0};
 
-  private final Bucket delegate;
   private final RemoteCacheClient cache;
   private final CachingBucketSettings settings;
   private final CachingBucketMetrics metrics;
@@ -47,7 +47,7 @@ public final class CachingBucket implements Bucket {
   /** Caches {@code delegate}'s reads in {@code cache} with {@code settings}; counts operations in {@code metrics}. */
   public CachingBucket(Bucket delegate, RemoteCacheClient cache, CachingBucketSettings settings,
       CachingBucketMetrics metrics) {
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    super(delegate);
     this.cache = Objects.requireNonNull(cache, "cache");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -60,11 +60,6 @@ public final class CachingBucket implements Bucket {
   static boolean isMetaFile(String name) {
     return name.endsWith("/meta.json") || name.endsWith("/deletion-mark.json")
         || name.endsWith("/no-compact-mark.json");
-  }
-
-  @Override
-  public String name() {
-    return delegate.name();
   }
 
   @Override
@@ -191,16 +186,6 @@ public final class CachingBucket implements Bucket {
     for (String n : names) {
       consumer.accept(n);
     }
-  }
-
-  @Override
-  public void upload(String name, InputStream data, long length) throws IOException {
-    delegate.upload(name, data, length);
-  }
-
-  @Override
-  public void delete(String name) throws IOException {
-    delegate.delete(name);
   }
 
   @Override

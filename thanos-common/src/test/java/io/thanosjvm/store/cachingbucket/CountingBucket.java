@@ -1,6 +1,7 @@
 package io.thanosjvm.store.cachingbucket;
 
 import io.thanosjvm.objstore.Bucket;
+import io.thanosjvm.objstore.ForwardingBucket;
 import io.thanosjvm.objstore.IterConsumer;
 import io.thanosjvm.objstore.IterOptions;
 import io.thanosjvm.objstore.ObjectAttributes;
@@ -10,23 +11,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real bucket with every read operation recorded, to see what reached object storage. */
-final class CountingBucket implements Bucket {
+final class CountingBucket extends ForwardingBucket {
 
-  private final Bucket delegate;
   /** Read operations in order, e.g. {@code getRange:<name>:<offset>:<length>}. */
   final List<String> reads = new CopyOnWriteArrayList<>();
 
   CountingBucket(Bucket delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   long count(String prefix) {
     return reads.stream().filter(r -> r.startsWith(prefix)).count();
-  }
-
-  @Override
-  public String name() {
-    return delegate.name();
   }
 
   @Override
@@ -39,16 +34,6 @@ final class CountingBucket implements Bucket {
   public InputStream getRange(String name, long offset, long length) throws IOException {
     reads.add("getRange:" + name + ":" + offset + ":" + length);
     return delegate.getRange(name, offset, length);
-  }
-
-  @Override
-  public void upload(String name, InputStream data, long length) throws IOException {
-    delegate.upload(name, data, length);
-  }
-
-  @Override
-  public void delete(String name) throws IOException {
-    delegate.delete(name);
   }
 
   @Override
@@ -67,10 +52,5 @@ final class CountingBucket implements Bucket {
   public ObjectAttributes attributes(String name) throws IOException {
     reads.add("attributes:" + name);
     return delegate.attributes(name);
-  }
-
-  @Override
-  public void close() throws IOException {
-    delegate.close();
   }
 }
