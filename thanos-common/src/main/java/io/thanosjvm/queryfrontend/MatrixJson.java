@@ -151,6 +151,37 @@ public final class MatrixJson {
     };
   }
 
+  /**
+   * Appends {@link PromJson#sampleValue} of {@code v} without its slow general path for the common values:
+   * integers below 1e15 are their digits, and a plain-notation {@link Double#toString} with at most 15
+   * significant digits is already the shortest decimal that reads back as {@code v} (two different decimals of
+   * at most 15 digits never read as the same double).
+   */
+  static void sampleValue(StringBuilder sb, double v) {
+    double abs = Math.abs(v);
+    if (abs < 1e15 && v == Math.rint(v) && !(v == 0 && 1 / v < 0)) {
+      sb.append((long) v);
+      return;
+    }
+    if (abs >= 1e-3 && abs < 1e7) {
+      String s = Double.toString(v);
+      int digits = 0;
+      boolean leading = true;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c >= '0' && c <= '9' && !(leading && c == '0')) {
+          leading = false;
+          digits++;
+        }
+      }
+      if (digits <= 15 && s.indexOf('E') < 0) {
+        sb.append(s);
+        return;
+      }
+    }
+    sb.append(PromJson.sampleValue(v));
+  }
+
   /** The success response body Prometheus writes for {@code m}. */
   public static byte[] encode(Matrix m) {
     StringBuilder sb = new StringBuilder(256 + (int) Math.min(Integer.MAX_VALUE / 2, m.samples() * 24));
@@ -171,7 +202,9 @@ public final class MatrixJson {
         }
         sb.append('[');
         PromJson.timestamp(sb, ts[j]);
-        sb.append(",\"").append(PromJson.sampleValue(vs[j])).append("\"]");
+        sb.append(",\"");
+        sampleValue(sb, vs[j]);
+        sb.append("\"]");
       }
       sb.append("]}");
     }

@@ -32,6 +32,24 @@ class MatrixJsonTest {
   }
 
   @Test
+  void theFastValueFormattingEqualsPrometheusFormattingEverywhere() {
+    java.util.Random random = new java.util.Random(3);
+    List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, 1.0, -1.0, 0.1, 0.3, 1e-3, 9.99e-4, 1e7,
+        1234567.891, 1e15, 1e15 + 2, 123456789012345.6, 0.1 + 0.2, 1e21, 1e-7, 2.5e-5, Double.NaN,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE));
+    for (int i = 0; i < 20_000; i++) {
+      values.add(random.nextDouble() * Math.pow(10, random.nextInt(30) - 12) * (random.nextBoolean() ? 1 : -1));
+      values.add(Math.round(random.nextDouble() * 1e6) / 1000.0);
+      values.add((double) random.nextInt(1_000_000));
+    }
+    for (double v : values) {
+      StringBuilder sb = new StringBuilder();
+      MatrixJson.sampleValue(sb, v);
+      assertThat(sb.toString()).as("%s", v).isEqualTo(io.thanosjvm.api.PromJson.sampleValue(v));
+    }
+  }
+
+  @Test
   void mergingConcatenatesByLabelSetInTimeOrderWithoutDuplicatesAndKeepsWarningsOnce() {
     Labels a = Labels.of("__name__", "a");
     Labels b = Labels.of("__name__", "b");
