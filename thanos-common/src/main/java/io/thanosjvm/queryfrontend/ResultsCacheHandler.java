@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@link CacheKey}; the cached extents that overlap it are cut to the request, only the missing stretches are
  * asked from {@code next}, and everything is merged. New and old extents are merged (adjacent ones within a step
  * join) and written back. Never cached: requests with {@code dedup=false} or {@code storeMatch[]}, requests
- * starting inside the freshness window, answers that are errors or say {@code Cache-Control: no-store}, and the
+ * starting inside the freshness window, queries with {@code @ start()}, {@code @ end()} or an {@code @}
+ * timestamp inside the freshness window, answers that are errors or say {@code Cache-Control: no-store}, and the
  * part of any answer newer than now minus {@code --query-range.response-cache-max-freshness}.
  */
 public final class ResultsCacheHandler implements RangeHandler {
@@ -49,7 +50,8 @@ public final class ResultsCacheHandler implements RangeHandler {
   @Override
   public QueryResponse handle(RangeRequest request, RequestHeaders headers) {
     long maxCacheTime = Math.floorDiv(clock.millis() - maxFreshnessMs, request.step()) * request.step();
-    if (!request.dedup() || !request.storeMatch().isEmpty() || request.start() > maxCacheTime) {
+    if (!request.dedup() || !request.storeMatch().isEmpty() || request.start() > maxCacheTime
+        || !AtModifiers.of(request.query()).cacheable(maxCacheTime)) {
       return next.handle(request, headers);
     }
     String key = CacheKey.of(request, headers.tenant(), splitIntervalMs);

@@ -9,7 +9,8 @@ import java.util.List;
  * as Cortex does: every sub-query but the last ends on the last step before a multiple of the interval
  * (day boundaries for 24h), and the next one starts one step later, so each evaluation time is asked exactly
  * once. Sub-queries run with at most {@code maxParallelism} at once and their results are merged; the first
- * failed sub-query (in time order) is the answer.
+ * failed sub-query (in time order) is the answer. Queries using {@code @ start()} or {@code @ end()} (whose
+ * meaning depends on the whole range) and queries that do not parse are sent whole.
  */
 public final class SplitByInterval implements RangeHandler {
 
@@ -36,7 +37,8 @@ public final class SplitByInterval implements RangeHandler {
 
   @Override
   public QueryResponse handle(RangeRequest request, RequestHeaders headers) {
-    if (intervalMs == 0) {
+    if (intervalMs == 0 || !AtModifiers.of(request.query()).splittable()) {
+      splitQueries.increment();
       return next.handle(request, headers);
     }
     List<RangeRequest> parts = split(request, intervalMs);

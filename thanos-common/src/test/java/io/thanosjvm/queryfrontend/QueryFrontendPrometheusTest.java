@@ -95,6 +95,25 @@ class QueryFrontendPrometheusTest {
   }
 
   @Test
+  void queriesAtStartOrEndAreSentWholeAndAnswerLikePrometheus() throws Exception {
+    unaligned.proxy.reset();
+    List<String> queries = List.of("demo_memory_bytes @ end()", "rate(demo_http_requests_total[5m] @ start())",
+        "max_over_time(demo_temperature_celsius[1h:5m] @ end()) - demo_temperature_celsius");
+    for (String q : queries) {
+      Map<String, List<String>> p = params(q, START + 5 * H + 13_250, END - 3 * H, "3617");
+      Answer viaFrontend = unaligned.frontend(p);
+      assertThat(viaFrontend.status()).isEqualTo(200);
+      assertThat(viaFrontend.body()).as(q).isEqualTo(unaligned.direct(p).body());
+    }
+    assertThat(unaligned.proxy.seen("/api/v1/query_range")).as("one request each, not split").hasSize(3);
+    assertThat(AtModifiers.of("demo_memory_bytes @ 1700010000 + on() group_left sum(x @ 1700020000.5)")
+        .latestTimestamp()).isEqualTo(1_700_020_000_500L);
+    assertThat(AtModifiers.of("sum(x @ 100").splittable()).isFalse();
+    assertThat(AtModifiers.of("up").cacheable(0)).isTrue();
+    assertThat(AtModifiers.of("up @ 100").cacheable(99_999)).isFalse();
+  }
+
+  @Test
   void theDownstreamReceivesOneRequestPerDayAlignedToDayBoundaries() {
     aligned.proxy.reset();
     double before = aligned.metric("thanos_frontend_split_queries_total");

@@ -127,6 +127,28 @@ class ResultsCacheTest {
   }
 
   @Test
+  void queriesAtEndOrAtATimestampInsideTheFreshnessWindowAreNotCached() throws Exception {
+    long day3 = DAY1 + 2 * 86_400_000L;
+    Clock clock = Clock.fixed(Instant.ofEpochMilli(day3 + 12 * H + 30 * 60_000L), ZoneOffset.UTC);
+    QueryRangeSettings fresh = new QueryRangeSettings(Duration.ofHours(24), 3, Duration.ZERO, 4, Duration.ofHours(1),
+        true, true);
+    try (FrontendFixture f = new FrontendFixture(prometheus, fresh, memory(clock), clock)) {
+      List<String> queries = List.of("demo_memory_bytes @ end()", "demo_memory_bytes @ " + (day3 + 12 * H) / 1000,
+          "demo_memory_bytes @ " + (DAY1 + 3 * H) / 1000);
+      List<Integer> expectedCalls = List.of(2, 2, 1);
+      for (int i = 0; i < queries.size(); i++) {
+        f.proxy.reset();
+        Map<String, List<String>> p = params(queries.get(i), DAY1 + H, DAY1 + 6 * H, "60");
+        Answer a = f.frontend(p);
+        Answer b = f.frontend(p);
+        assertThat(b).isEqualTo(a);
+        assertThat(a.body()).isEqualTo(f.direct(p).body());
+        assertThat(rangeCalls(f.proxy)).as(queries.get(i)).isEqualTo(expectedCalls.get(i));
+      }
+    }
+  }
+
+  @Test
   void dedupFalseStoreMatchAndNoStoreAnswersAreNotCached() throws Exception {
     Clock clock = Clock.systemUTC();
     try (FrontendFixture f = fixture(memory(clock), clock)) {

@@ -37,6 +37,8 @@ class QueryFrontendAppTest {
   private static FaultInjectingProxy proxy;
   private static ConfigurableApplicationContext app;
   private static URI frontend;
+  /** A second frontend with compressed responses (started and closed with the first: they share Netty's loops). */
+  private static ConfigurableApplicationContext gzipApp;
 
   @BeforeAll
   static void start() throws Exception {
@@ -46,10 +48,15 @@ class QueryFrontendAppTest {
         "--query-range.response-cache-config=type: IN-MEMORY\nconfig:\n  max_size: 64MB\n",
         "--query-frontend.forward-header=X-Forward-Me", "--query-frontend.log-queries-longer-than=-1s");
     frontend = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+    gzipApp = run("--http-address=127.0.0.1:0", "--query-frontend.downstream-url=" + prometheus.url(),
+        "--query-frontend.compress-responses");
   }
 
   @AfterAll
   static void stop() {
+    if (gzipApp != null) {
+      gzipApp.close();
+    }
     if (app != null) {
       app.close();
     }
@@ -83,13 +90,15 @@ class QueryFrontendAppTest {
     String direct = get(prometheus.url(), "/api/v1/query_range?" + rangeQuery("avg by (job) (demo_memory_bytes)",
         DAY1 + 5 * H, DAY1 + 2 * 86_400_000L + 9 * H, "600")).body();
     proxy.reset();
-    HttpResponse<String> viaFrontend = get(frontend, "/api/v1/query_range?" + qs);
+    HttpResponse<String> viaFrontend = get(frontend, "/api/v1/query_range?" + qs, "X-Forward-Me", "t",
+        "X-Secret", "s");
     assertThat(viaFrontend.statusCode()).isEqualTo(200);
     assertThat(viaFrontend.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
         .startsWith("application/json"));
     assertThat(viaFrontend.body()).as("aligned to the step like Prometheus asked for the aligned range")
         .isEqualTo(direct);
-    assertThat(proxy.seen("/api/v1/query_range")).hasSize(3);
+    assertThat(proxy.seen("/api/v1/query_range")).hasSize(3).allSatisfy(s -> assertThat(s.headers())
+        .containsKey("X-forward-me").doesNotContainKey("X-secret"));
 
     HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(frontend + "/api/v1/query_range"))
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -130,6 +139,28 @@ class QueryFrontendAppTest {
     assertThat(viaFrontend.statusCode()).isEqualTo(200);
     assertThat(viaFrontend.body()).isEqualTo(direct);
     assertThat(proxy.attempts()).isEqualTo(3);
+
+    HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(frontend + "/api/v1/query"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(qs)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).isEqualTo(200);
+    assertThat(posted.body()).isEqualTo(direct);
+  }
+
+  @Test
+  void compressResponsesGzipsAnswersForClientsThatAcceptIt() throws Exception {
+    URI base = URI.create("http://127.0.0.1:" + gzipApp.getEnvironment().getProperty("local.server.port"));
+    HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/query_range?"
+        + rangeQuery("demo_memory_bytes", DAY1, DAY1 + 6 * H, "60"))).header("Accept-Encoding", "gzip").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("{\"status\":\"success\"");
+    }
+    HttpResponse<byte[]> plain = HTTP.send(HttpRequest.newBuilder(URI.create(frontend + "/api/v1/labels"))
+        .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(plain.headers().firstValue("Content-Encoding")).as("off by default").isEmpty();
   }
 
   @Test
