@@ -216,6 +216,68 @@ public final class FlagTable {
       FlagSpec.single("data-dir", "thanos.demo.data-dir", "./data/demo",
           "Directory of the demo bucket (generated on the first run, reused afterwards) and index-headers."));
 
+  private static final List<FlagSpec> QUERY_FRONTEND = List.of(
+      FlagSpec.single("query-frontend.downstream-url", "thanos.query-frontend.downstream-url", "http://localhost:9090",
+          "URL of the downstream Prometheus-compatible query API (a querier or Prometheus) requests are sent to."),
+      FlagSpec.list("query-frontend.forward-header", "thanos.query-frontend.forward-headers",
+          "Request headers copied to the downstream; all others are dropped. Repeatable."),
+      FlagSpec.list("query-frontend.org-id-header", "thanos.query-frontend.org-id-headers",
+          "Request headers whose first present value names the tenant (part of the results cache key; deprecated in Thanos). Repeatable."),
+      FlagSpec.bool("query-frontend.compress-responses", "thanos.query-frontend.compress-responses", false,
+          "Compress HTTP responses (gzip) when the client accepts it."),
+      FlagSpec.single("query-frontend.log-queries-longer-than", "thanos.query-frontend.log-queries-longer-than", "0",
+          "Log queries slower than this (range and instant); 0 disables, a negative value logs every query."),
+      FlagSpec.single("query-frontend.downstream-tripper-config-file", "thanos.query-frontend.downstream-tripper-config-file", "",
+          "Path to the downstream HTTP transport YAML. Accepted without effect: the JDK HTTP client with its defaults is used."),
+      FlagSpec.single("query-frontend.downstream-tripper-config", "thanos.query-frontend.downstream-tripper-config", "",
+          "Inline downstream HTTP transport YAML. Accepted without effect: the JDK HTTP client with its defaults is used."),
+      FlagSpec.single("query-range.split-interval", "thanos.query-frontend.query-range-split-interval", "24h",
+          "Split range queries by this interval (aligned to its multiples, day boundaries for 24h) and run them in parallel; 0 disables splitting."),
+      FlagSpec.single("query-range.min-split-interval", "thanos.query-frontend.query-range-min-split-interval", "0",
+          "Dynamic split: minimum split interval. Accepted without effect: only the fixed split interval is implemented."),
+      FlagSpec.single("query-range.max-split-interval", "thanos.query-frontend.query-range-max-split-interval", "0",
+          "Dynamic split: maximum split interval. Accepted without effect: only the fixed split interval is implemented."),
+      FlagSpec.single("query-range.horizontal-shards", "thanos.query-frontend.query-range-horizontal-shards", "0",
+          "Dynamic split: number of horizontal shards. Accepted without effect: only the fixed split interval is implemented."),
+      FlagSpec.single("query-range.max-retries-per-request", "thanos.query-frontend.query-range-max-retries-per-request", "5",
+          "Maximum attempts of a range (sub-)query when the downstream answers 5xx or not at all (jittered backoff 200ms to 2s); 0 means one attempt."),
+      FlagSpec.single("query.max-retries-per-request", "thanos.query-frontend.query-max-retries-per-request", "5",
+          "Maximum attempts of an instant query when the downstream answers 5xx or not at all; 0 means one attempt."),
+      FlagSpec.single("query-range.max-query-length", "thanos.query-frontend.query-range-max-query-length", "0",
+          "Refuse range queries longer than this with bad_data; 0 disables the limit."),
+      FlagSpec.single("query-range.max-query-parallelism", "thanos.query-frontend.query-range-max-query-parallelism", "14",
+          "Maximum sub-queries of one range query sent downstream at once."),
+      FlagSpec.single("query-range.response-cache-max-freshness", "thanos.query-frontend.query-range-response-cache-max-freshness", "1m",
+          "Results newer than now minus this are never cached (the most recent data may still change)."),
+      FlagSpec.bool("query-range.partial-response", "thanos.query-frontend.query-range-partial-response", true,
+          "Default of partial_response for range queries that do not set it (part of the cache key)."),
+      FlagSpec.bool("query-range.align-range-with-step", "thanos.query-frontend.query-range-align-range-with-step", true,
+          "Round range query start and end down to multiples of the step, so shifted ranges reuse cached results."),
+      FlagSpec.bool("query-range.request-downsampled", "thanos.query-frontend.query-range-request-downsampled", true,
+          "Retry empty max_source_resolution=auto results with coarser resolutions. Accepted without effect for now."),
+      FlagSpec.single("query-range.response-cache-config-file", "thanos.query-frontend.query-range-response-cache-config-file", "",
+          "Path to the YAML of the range results cache (type IN-MEMORY, MEMCACHED or REDIS and config); no cache when empty."),
+      FlagSpec.single("query-range.response-cache-config", "thanos.query-frontend.query-range-response-cache-config", "",
+          "Inline YAML of the range results cache (alternative to the file)."),
+      FlagSpec.single("cache-compression-type", "thanos.query-frontend.cache-compression-type", "",
+          "Compression of cached values (\"\" or snappy). Accepted without effect: values are stored uncompressed."),
+      FlagSpec.single("labels.split-interval", "thanos.query-frontend.labels-split-interval", "24h",
+          "Split interval of label and series requests. Accepted without effect: labels and series are proxied unsplit."),
+      FlagSpec.single("labels.max-retries-per-request", "thanos.query-frontend.labels-max-retries-per-request", "5",
+          "Maximum attempts of label and series requests when the downstream answers 5xx or not at all; 0 means one attempt."),
+      FlagSpec.single("labels.max-query-parallelism", "thanos.query-frontend.labels-max-query-parallelism", "14",
+          "Parallelism of split label and series requests. Accepted without effect: they are not split."),
+      FlagSpec.single("labels.response-cache-max-freshness", "thanos.query-frontend.labels-response-cache-max-freshness", "1m",
+          "Freshness window of cached label and series results. Accepted without effect: they are not cached."),
+      FlagSpec.bool("labels.partial-response", "thanos.query-frontend.labels-partial-response", true,
+          "Default partial_response of label and series requests. Accepted without effect: requests are forwarded as sent."),
+      FlagSpec.single("labels.default-time-range", "thanos.query-frontend.labels-default-time-range", "24h",
+          "Time range of label and series requests without start/end. Accepted without effect: requests are forwarded as sent."),
+      FlagSpec.single("labels.response-cache-config-file", "thanos.query-frontend.labels-response-cache-config-file", "",
+          "Path to the YAML of the labels/series results cache. Accepted without effect: they are not cached."),
+      FlagSpec.single("labels.response-cache-config", "thanos.query-frontend.labels-response-cache-config", "",
+          "Inline YAML of the labels/series results cache. Accepted without effect: they are not cached."));
+
   private static final Map<String, ComponentSpec> COMPONENTS = build();
 
   private FlagTable() {}
@@ -239,6 +301,9 @@ public final class FlagTable {
     m.put("demo", new ComponentSpec("demo",
         "Demo: a store gateway over a generated local bucket and a querier in one process; prints the UI address.",
         "thanos-query-app", concat(LOGGING, HTTP, GRPC, DEMO)));
+    m.put("query-frontend", new ComponentSpec("query-frontend",
+        "Query frontend command: splits, caches and retries range queries in front of a Prometheus-compatible API.",
+        "thanos-query-frontend-app", concat(LOGGING, HTTP, QUERY_FRONTEND)));
     return Collections.unmodifiableMap(m);
   }
 

@@ -1,0 +1,2 @@
+/** Harness timing the query frontend (cold and warm cache) against Prometheus asked directly. */
+package io.thanosjvm.bench.queryfrontend;

@@ -1,0 +1,36 @@
+package io.thanosjvm.queryfrontend;
+
+import io.thanosjvm.queryfrontend.cache.ResponseCache;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * Builds the range query pipeline in Thanos' order: max query length, step alignment (when enabled), split by
+ * interval (bounded parallelism), results cache (when a cache is configured), then the downstream call with
+ * retries.
+ */
+public final class QueryRangePipeline {
+
+  private QueryRangePipeline() {}
+
+  /**
+   * The pipeline over {@code downstream}.
+   *
+   * @param downstream the downstream, already wrapped for retries
+   * @param cache the results cache, or null for none
+   * @param executor runs sub-queries in parallel (bounded by the settings' max parallelism per query)
+   */
+  public static RangeHandler build(QueryRangeSettings s, Downstream downstream, ResponseCache cache,
+      Executor executor, Clock clock, FrontendMetrics metrics) {
+    long split = s.splitInterval().toMillis();
+    RangeHandler h = new DownstreamRangeHandler(downstream);
+    if (cache != null) {
+      h = new ResultsCacheHandler(cache, split, s.responseCacheMaxFreshness().toMillis(), clock, h);
+    }
+    h = new SplitByInterval(split, new ParallelRunner(executor, s.maxQueryParallelism()), metrics.splitQueries(), h);
+    if (s.alignRangeWithStep()) {
+      h = new StepAlign(h);
+    }
+    return new MaxQueryLength(s.maxQueryLength().toMillis(), h);
+  }
+}

@@ -1,0 +1,156 @@
+package io.thanosjvm.queryfrontend;
+
+import io.thanosjvm.api.ApiError;
+import io.thanosjvm.api.ApiException;
+import io.thanosjvm.api.ApiParams;
+import io.thanosjvm.api.PromJson;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed {@code /api/v1/query_range} request as the query frontend sees it (Thanos' {@code
+ * ThanosQueryRangeRequest}): the Prometheus parameters plus Thanos' extensions. Every original parameter is kept
+ * in {@link #params()} and forwarded; {@link #withRange} only replaces {@code start} and {@code end}.
+ *
+ * @param query the PromQL text (not parsed: the downstream validates it)
+ * @param start first evaluation time, ms
+ * @param end last evaluation time, ms (not before start)
+ * @param step resolution, ms (positive)
+ * @param dedup Thanos {@code dedup} (true unless {@code dedup=false})
+ * @param partialResponse Thanos {@code partial_response}, resolved against the frontend's default
+ * @param maxSourceResolution Thanos {@code max_source_resolution} in ms ({@code auto} is step / 5), 0 = raw
+ * @param replicaLabels Thanos {@code replicaLabels[]}
+ * @param storeMatch Thanos {@code storeMatch[]}
+ * @param engine Thanos {@code engine} (may be empty)
+ * @param lookbackDelta Thanos {@code lookback_delta} in ms, 0 when absent
+ * @param analyze Thanos {@code analyze}
+ * @param params every original parameter, in order
+ */
+public record RangeRequest(String query, long start, long end, long step, boolean dedup, boolean partialResponse,
+    long maxSourceResolution, List<String> replicaLabels, List<String> storeMatch, String engine, long lookbackDelta,
+    boolean analyze, Map<String, List<String>> params) {
+
+  /** Prometheus' limit of points per series in a range query. */
+  public static final int MAX_POINTS = 11_000;
+
+  /** Validates the invariants. */
+  public RangeRequest {
+    if (query == null || engine == null) {
+      throw new IllegalArgumentException("query and engine must not be null");
+    }
+    if (end < start) {
+      throw new IllegalArgumentException("end " + end + " before start " + start);
+    }
+    if (step <= 0) {
+      throw new IllegalArgumentException("step must be positive, got " + step);
+    }
+    replicaLabels = List.copyOf(replicaLabels);
+    storeMatch = List.copyOf(storeMatch);
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    params.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    params = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * Parses and validates the parameters of a range query (query string and form body merged) with Prometheus'
+   * {@code bad_data} texts.
+   *
+   * @param partialResponseDefault the frontend's {@code --query-range.partial-response}
+   * @throws ApiException ({@code bad_data}) naming the bad parameter
+   */
+  public static RangeRequest parse(Map<String, List<String>> params, boolean partialResponseDefault) {
+    ApiParams p = new ApiParams(params);
+    long start = required(p, "start", true);
+    long end = required(p, "end", true);
+    if (end < start) {
+      throw ApiException.badParameter("end", "end timestamp must not be before start time");
+    }
+    long step = required(p, "step", false);
+    if (step <= 0) {
+      throw ApiException.badParameter("step",
+          "zero or negative query resolution step widths are not accepted. Try a positive integer");
+    }
+    if ((end - start) / step > MAX_POINTS) {
+      throw new ApiException(ApiError.BAD_DATA, "exceeded maximum resolution of 11,000 points per timeseries. "
+          + "Try decreasing the query resolution (?step=XX)");
+    }
+    boolean dedup = bool(p, "dedup", true);
+    boolean partial = bool(p, "partial_response", partialResponseDefault);
+    String msr = p.get("max_source_resolution");
+    long maxSourceResolution;
+    if (msr == null || msr.isEmpty()) {
+      maxSourceResolution = 0;
+    } else if (msr.equals("auto")) {
+      maxSourceResolution = step / 5;
+    } else {
+      maxSourceResolution = p.duration("max_source_resolution", 0);
+    }
+    long lookback = p.duration("lookback_delta", 0);
+    return new RangeRequest(p.get("query") == null ? "" : p.get("query"), start, end, step, dedup, partial,
+        maxSourceResolution, p.all("replicaLabels[]"), p.all("storeMatch[]"),
+        p.get("engine") == null ? "" : p.get("engine"), lookback, bool(p, "analyze", false), params);
+  }
+
+  private static long required(ApiParams p, String name, boolean time) {
+    String v = p.get(name);
+    if (v == null || v.isEmpty()) {
+      throw ApiException.badParameter(name, "cannot parse \"\" to a valid " + (time ? "timestamp" : "duration"));
+    }
+    return time ? p.requiredTime(name) : p.duration(name, 0);
+  }
+
+  /** Go's {@code strconv.ParseBool}, as Thanos reads its boolean parameters. */
+  private static boolean bool(ApiParams p, String name, boolean fallback) {
+    String v = p.get(name);
+    if (v == null || v.isEmpty()) {
+      return fallback;
+    }
+    return switch (v) {
+      case "1", "t", "T", "true", "TRUE", "True" -> true;
+      case "0", "f", "F", "false", "FALSE", "False" -> false;
+      default -> throw ApiException.badParameter(name, "cannot parse \"" + v + "\" to a valid boolean");
+    };
+  }
+
+  /** The same request over {@code [start, end]}. */
+  public RangeRequest withRange(long newStart, long newEnd) {
+    return new RangeRequest(query, newStart, newEnd, step, dedup, partialResponse, maxSourceResolution,
+        replicaLabels, storeMatch, engine, lookbackDelta, analyze, params);
+  }
+
+  /** The number of evaluation steps. */
+  public long points() {
+    return (end - start) / step + 1;
+  }
+
+  /**
+   * The URL-encoded form of the request as sent downstream: every original parameter in order, with
+   * {@code start}, {@code end} and {@code step} replaced by this request's values in seconds.
+   */
+  public String encode() {
+    Map<String, List<String>> out = new LinkedHashMap<>(params);
+    out.put("start", List.of(seconds(start)));
+    out.put("end", List.of(seconds(end)));
+    out.put("step", List.of(seconds(step)));
+    StringBuilder sb = new StringBuilder();
+    out.forEach((k, values) -> {
+      for (String v : values) {
+        if (sb.length() > 0) {
+          sb.append('&');
+        }
+        sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+            .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+      }
+    });
+    return sb.toString();
+  }
+
+  private static String seconds(long ms) {
+    StringBuilder sb = new StringBuilder();
+    PromJson.timestamp(sb, ms);
+    return sb.toString();
+  }
+}

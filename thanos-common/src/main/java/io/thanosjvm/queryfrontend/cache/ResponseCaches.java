@@ -1,0 +1,27 @@
+package io.thanosjvm.queryfrontend.cache;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.thanosjvm.store.cache.MemcachedClient;
+import io.thanosjvm.store.cache.RedisClient;
+import java.time.Clock;
+
+/** Builds the configured backend, instrumented with Cortex' cache metrics. */
+public final class ResponseCaches {
+
+  /** The {@code name} label of the range results cache's metrics. */
+  public static final String QUERY_RANGE_NAME = "frontend-cache";
+
+  private ResponseCaches() {}
+
+  /** The cache of {@code config}; remote clients connect lazily. */
+  public static ResponseCache create(ResponseCacheConfig config, String name, MeterRegistry registry, Clock clock) {
+    ResponseCache cache = switch (config.type()) {
+      case IN_MEMORY -> new InMemoryResponseCache(config.maxSizeBytes(), config.maxSizeItems(), config.validity(),
+          clock);
+      case MEMCACHED -> RemoteResponseCache.memcached(new MemcachedClient(config.memcached(), name, registry, clock),
+          config.expiration());
+      case REDIS -> RemoteResponseCache.redis(new RedisClient(config.redis(), name, registry), config.expiration());
+    };
+    return new InstrumentedResponseCache(cache, name, registry);
+  }
+}
