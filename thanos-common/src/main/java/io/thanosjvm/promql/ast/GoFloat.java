@@ -1,8 +1,5 @@
 package io.thanosjvm.promql.ast;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 
 /** Float formatting and parsing that matches Go's {@code strconv} as Prometheus uses it. */
 public final class GoFloat {
@@ -59,26 +56,10 @@ public final class GoFloat {
 
   /**
    * The digits (and in {@code exp[0]} the power-of-ten exponent) of the shortest decimal that parses back to
-   * {@code v}, correctly rounded at that length. Powers of two, whose lower rounding gap is half the upper one,
-   * keep the exact {@link BigDecimal} search: there the shortest decimal of the asymmetric interval (what Ryu
-   * finds) can be shorter than the shortest correctly rounded one, and the answers stay as they were.
+   * {@code v}, the closest to it when several are as short: what Go's Ryu-based shortest formatting prints.
    */
   static long shortestDigits(double v, int[] exp) {
-    long bits = Double.doubleToRawLongBits(v);
-    if ((bits & ((1L << 52) - 1)) != 0 || ((bits >>> 52) & 0x7ff) <= 1) {
-      return ShortestDecimal.digits(v, exp);
-    }
-    BigDecimal exact = new BigDecimal(Math.abs(v));
-    BigDecimal d = exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-    for (int p = 1; p < 17; p++) {
-      BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-      if (r.doubleValue() == Math.abs(v)) {
-        d = r.stripTrailingZeros();
-        break;
-      }
-    }
-    exp[0] = -d.scale();
-    return d.unscaledValue().longValueExact();
+    return ShortestDecimal.digits(v, exp);
   }
 
   /** {@code digits × 10^exp} in positional notation. */
