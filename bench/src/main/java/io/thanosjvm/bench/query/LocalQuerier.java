@@ -47,6 +47,7 @@ final class LocalQuerier implements AutoCloseable {
   private final ExecutorService readers = Executors.newCachedThreadPool();
   private final ExecutorService http = Executors.newFixedThreadPool(4);
   private final HttpServer server;
+  private final ProxyStore proxy;
 
   LocalQuerier(Path bucketDir, Path dataDir) throws IOException {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -62,7 +63,7 @@ final class LocalQuerier implements AutoCloseable {
         .addService(gateway.info()).build().start();
     endpoints = new EndpointSet(List.of("127.0.0.1:" + grpc.getPort()), Duration.ofSeconds(5), List.of());
     endpoints.refresh();
-    ProxyStore proxy = new ProxyStore(endpoints::stores, readers, Duration.ofMinutes(2));
+    proxy = new ProxyStore(endpoints::stores, readers, Duration.ofMinutes(2));
     QueryApi api = new QueryApi(new Engine(EngineOptions.defaults()), proxy, Clock.systemUTC(), true, List.of(),
         DownsamplingParams.defaults());
     // the JDK server leaves Nagle on by default: responses written in two parts would wait ~40 ms for delayed ACKs
@@ -72,6 +73,11 @@ final class LocalQuerier implements AutoCloseable {
     server.createContext("/api/v1/query", ex -> answer(ex, api.query(params(ex.getRequestURI()))));
     server.setExecutor(http);
     server.start();
+  }
+
+  /** The querier's proxy store (what the query API hands the engine, wrapped in a StoreQueryable). */
+  ProxyStore proxy() {
+    return proxy;
   }
 
   /** The base URL. */

@@ -131,7 +131,7 @@ public final class QueryLatencyHarness {
     return c;
   }
 
-  private static void generate(Path blocks, int series, int hours) throws IOException, InterruptedException {
+  static void generate(Path blocks, int series, int hours) throws IOException, InterruptedException {
     Files.createDirectories(blocks);
     Path tool = sharedDir().resolve("tools/make-prom-blocks");
     Process p = new ProcessBuilder(tool.toString(), "--out", blocks.toString(), "--series", Integer.toString(series),
@@ -155,7 +155,7 @@ public final class QueryLatencyHarness {
     throw new IllegalStateException("shared dir (with tools/make-prom-blocks) not found; set -Dthanos.shared.dir");
   }
 
-  private static int upload(Path blocks, Path bucketDir) throws IOException {
+  static int upload(Path blocks, Path bucketDir) throws IOException {
     int count = 0;
     try (FilesystemBucket bucket = new FilesystemBucket(bucketDir)) {
       BlockUploader uploader = new BlockUploader(bucket, Clock.systemUTC());
@@ -173,11 +173,11 @@ public final class QueryLatencyHarness {
     }
   }
 
-  private static boolean isEmpty(Path dir) throws IOException {
+  static boolean isEmpty(Path dir) throws IOException {
     return blockDirs(dir).isEmpty();
   }
 
-  private static Path fresh(Path dir) throws IOException {
+  static Path fresh(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> s = Files.walk(dir)) {
         for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {

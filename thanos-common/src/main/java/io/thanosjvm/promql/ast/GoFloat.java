@@ -1,6 +1,5 @@
 package io.thanosjvm.promql.ast;
 
-import java.math.BigDecimal;
 
 /** Float formatting and parsing that matches Go's {@code strconv} as Prometheus uses it. */
 public final class GoFloat {
@@ -16,22 +15,12 @@ public final class GoFloat {
     if (v == 0) {
       return (1 / v < 0) ? "-0" : "0";
     }
-    return shortest(v).toPlainString();
-  }
-
-  /**
-   * The shortest decimal that parses back to exactly {@code v} (what Go's shortest formatting produces; JDK 17's
-   * {@code Double.toString} is not always shortest).
-   */
-  static BigDecimal shortest(double v) {
-    BigDecimal exact = new BigDecimal(v);
-    for (int p = 1; p < 17; p++) {
-      BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
-      if (r.doubleValue() == v) {
-        return r.stripTrailingZeros();
-      }
+    if (v == Math.rint(v) && Math.abs(v) < 0x1p53) {
+      return Long.toString((long) v); // every integer below 2^53 is its own shortest form
     }
-    return exact.round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    int[] exp = new int[1];
+    long digits = shortestDigits(v, exp);
+    return plain(v < 0, Long.toString(digits), exp[0]);
   }
 
   /** Go's {@code fmt.Sprint(v)} / {@code FormatFloat(v, 'g', -1, 64)}: exponent when exp < -4 or >= 6. */
@@ -43,11 +32,11 @@ public final class GoFloat {
     if (v == 0) {
       return (1 / v < 0) ? "-0" : "0";
     }
-    BigDecimal d = shortest(v);
-    int exp = d.precision() - d.scale() - 1;
-    if (exp < -4 || exp >= 6) {
-      String digits = d.unscaledValue().abs().toString();
-      StringBuilder sb = new StringBuilder();
+    int[] exp = new int[1];
+    String digits = Long.toString(shortestDigits(v, exp));
+    int decimalExp = digits.length() - 1 + exp[0];
+    if (decimalExp < -4 || decimalExp >= 6) {
+      StringBuilder sb = new StringBuilder(digits.length() + 6);
       if (v < 0) {
         sb.append('-');
       }
@@ -55,14 +44,46 @@ public final class GoFloat {
       if (digits.length() > 1) {
         sb.append('.').append(digits, 1, digits.length());
       }
-      sb.append('e').append(exp < 0 ? '-' : '+');
-      int ae = Math.abs(exp);
+      sb.append('e').append(decimalExp < 0 ? '-' : '+');
+      int ae = Math.abs(decimalExp);
       if (ae < 10) {
         sb.append('0');
       }
       return sb.append(ae).toString();
     }
-    return d.toPlainString();
+    return plain(v < 0, digits, exp[0]);
+  }
+
+  /**
+   * The digits (and in {@code exp[0]} the power-of-ten exponent) of the shortest decimal that parses back to
+   * {@code v}, the closest to it when several are as short: what Go's Ryu-based shortest formatting prints.
+   */
+  static long shortestDigits(double v, int[] exp) {
+    return ShortestDecimal.digits(v, exp);
+  }
+
+  /** {@code digits × 10^exp} in positional notation. */
+  private static String plain(boolean negative, String digits, int exp) {
+    StringBuilder sb = new StringBuilder(digits.length() + Math.abs(exp) + 3);
+    if (negative) {
+      sb.append('-');
+    }
+    if (exp >= 0) {
+      sb.append(digits);
+      for (int i = 0; i < exp; i++) {
+        sb.append('0');
+      }
+      return sb.toString();
+    }
+    int point = digits.length() + exp;
+    if (point > 0) {
+      return sb.append(digits, 0, point).append('.').append(digits, point, digits.length()).toString();
+    }
+    sb.append("0.");
+    for (int i = point; i < 0; i++) {
+      sb.append('0');
+    }
+    return sb.append(digits).toString();
   }
 
   private static String special(double v) {

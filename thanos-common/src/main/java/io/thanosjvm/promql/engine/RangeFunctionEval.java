@@ -109,6 +109,13 @@ final class RangeFunctionEval {
     if (reuse) {
       fn.resetBuffers(g.n);
     }
+    PairCounts pairs = fn.pairs;
+    if (f == Function.RATE || f == Function.INCREASE || f == Function.RESETS) {
+      pairs.indexResets(s.vs, s.n);
+    } else if (f == Function.CHANGES) {
+      pairs.indexChanges(s.vs, s.n);
+    }
+    long maxSamples = ev.ctx.options.maxSamples();
     int lo = 0;
     int hi = 0;
     for (int i = 0; i < g.n; i++) {
@@ -130,13 +137,13 @@ final class RangeFunctionEval {
       if (hi - lo < minPoints) {
         continue;
       }
-      if (hi - lo > ev.ctx.options.maxSamples()) {
+      if (hi - lo > maxSamples) {
         throw new io.thanosjvm.promql.TooManySamplesException();
       }
       double v = switch (f) {
-        case RATE -> fn.extrapolatedRate(s.ts, s.vs, lo, hi, mint, maxt, true, true);
-        case INCREASE -> fn.extrapolatedRate(s.ts, s.vs, lo, hi, mint, maxt, true, false);
-        case DELTA -> fn.extrapolatedRate(s.ts, s.vs, lo, hi, mint, maxt, false, false);
+        case RATE -> fn.extrapolatedRate(s.ts, s.vs, lo, hi, mint, maxt, true, true, pairs.inWindow(lo, hi) > 0);
+        case INCREASE -> fn.extrapolatedRate(s.ts, s.vs, lo, hi, mint, maxt, true, false, pairs.inWindow(lo, hi) > 0);
+        case DELTA -> fn.extrapolatedRate(s.ts, s.vs, lo, hi, mint, maxt, false, false, false);
         case IRATE -> fn.instantValue(s.ts, s.vs, lo, hi, true);
         case IDELTA -> fn.instantValue(s.ts, s.vs, lo, hi, false);
         case DERIV -> fn.linearRegression(s.ts, s.vs, lo, hi, s.ts[lo])[0];
@@ -155,8 +162,7 @@ final class RangeFunctionEval {
         case STDDEV_OVER_TIME -> Math.sqrt(fn.variance(s.vs, lo, hi));
         case STDVAR_OVER_TIME -> fn.variance(s.vs, lo, hi);
         case QUANTILE_OVER_TIME -> fn.quantile(scalars[0][i], s.vs, lo, hi);
-        case CHANGES -> fn.changes(s.vs, lo, hi);
-        case RESETS -> fn.resets(s.vs, lo, hi);
+        case CHANGES, RESETS -> pairs.inWindow(lo, hi);
         default -> throw new QueryExecutionException("function " + f.promName() + " does not take a range vector");
       };
       if (o == null) {

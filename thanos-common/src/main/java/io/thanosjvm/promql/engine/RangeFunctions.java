@@ -4,6 +4,8 @@ package io.thanosjvm.promql.engine;
 final class RangeFunctions {
 
   private double[] scratch = new double[16];
+  /** Reset and change counts of the series being evaluated. */
+  final PairCounts pairs = new PairCounts();
   /** Reusable output buffers for streaming evaluation. */
   double[] bufV = new double[0];
   boolean[] bufHas = new boolean[0];
@@ -19,12 +21,15 @@ final class RangeFunctions {
   }
   private final double[] regression = new double[2];
 
-  /** rate/increase/delta with Prometheus' extrapolation to the window boundaries. */
+  /**
+   * rate/increase/delta with Prometheus' extrapolation to the window boundaries. {@code resetsInWindow} says
+   * whether a counter's window has a reset at all: without one the correction loop adds nothing and is skipped.
+   */
   double extrapolatedRate(long[] ts, double[] vs, int lo, int hi, long rangeStart, long rangeEnd, boolean counter,
-      boolean rate) {
+      boolean rate, boolean resetsInWindow) {
     int last = hi - 1;
     double result = vs[last] - vs[lo];
-    if (counter) {
+    if (counter && resetsInWindow) {
       double prev = 0;
       for (int i = lo; i < hi; i++) {
         if (vs[i] < prev) {
@@ -247,31 +252,5 @@ final class RangeFunctions {
     }
     System.arraycopy(vs, lo, scratch, 0, n);
     return Quantiles.quantile(q, scratch, n);
-  }
-
-  double changes(double[] vs, int lo, int hi) {
-    int changes = 0;
-    double prev = vs[lo];
-    for (int i = lo + 1; i < hi; i++) {
-      double cur = vs[i];
-      if (cur != prev && !(Double.isNaN(cur) && Double.isNaN(prev))) {
-        changes++;
-      }
-      prev = cur;
-    }
-    return changes;
-  }
-
-  double resets(double[] vs, int lo, int hi) {
-    int resets = 0;
-    double prev = vs[lo];
-    for (int i = lo + 1; i < hi; i++) {
-      double cur = vs[i];
-      if (cur < prev) {
-        resets++;
-      }
-      prev = cur;
-    }
-    return resets;
   }
 }
