@@ -2,6 +2,7 @@ package io.thanosjvm.tools.tsdb;
 
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.model.TimeRange;
+import io.thanosjvm.promql.ast.GoFloat;
 import io.thanosjvm.tsdb.BlockQuerier;
 import io.thanosjvm.tsdb.BlockSeries;
 import io.thanosjvm.tsdb.SampleIterator;
