@@ -6,6 +6,7 @@ import io.thanosjvm.block.BlockDownloader;
 import io.thanosjvm.block.TestBlocks;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.objstore.Bucket;
+import io.thanosjvm.objstore.IterOptions;
 import io.thanosjvm.tools.tsdb.DumpCommand;
 import io.thanosjvm.tsdb.testing.Promtool;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -64,6 +66,7 @@ abstract class BucketToolsContract {
       case "inspect" -> new InspectCommand(CLOCK).run(a, o, e);
       case "upload-blocks" -> new UploadBlocksCommand(CLOCK).run(a, o, e);
       case "mark" -> new MarkCommand(CLOCK).run(a, o, e);
+      case "cleanup" -> new CleanupCommand(Clock.offset(CLOCK, Duration.ofHours(49))).run(a, o, e);
       case "dump" -> new DumpCommand().run(a, o, e);
       default -> throw new IllegalArgumentException(command);
     };
@@ -151,6 +154,28 @@ abstract class BucketToolsContract {
     assertThat(run("mark", flag, "--id=" + id, "--marker=deletion-mark.json", "--remove").out())
         .isEqualTo("removed " + id + "\n");
     assertThat(run("ls", flag, "--exclude-delete").out().lines()).containsExactlyElementsOf(ids());
+  }
+
+  @Test
+  void cleanupDeletesBlocksMarkedLongerThanTheDeleteDelayAndNothingElse() throws Exception {
+    assertThat(upload(data).code()).isZero();
+    String id = ids().get(0);
+    assertThat(run("mark", flag, "--id=" + id, "--marker=deletion-mark.json", "--details=retired").code()).isZero();
+    // the cleanup runs 49h after the mark was written
+    Result early = run("cleanup", flag, "--delete-delay=72h");
+    assertThat(early.code()).as(early.err()).isZero();
+    assertThat(early.out()).isEqualTo("cleanup done: 0 block(s) deleted\n");
+    assertThat(run("ls", flag).out().lines()).containsExactlyElementsOf(ids());
+    Result done = run("cleanup", flag);
+    assertThat(done.code()).as(done.err()).isZero();
+    assertThat(done.out()).isEqualTo("deleted " + id + "\ncleanup done: 1 block(s) deleted\n");
+    assertThat(run("ls", flag).out().lines()).containsExactlyElementsOf(ids().subList(1, 3));
+    try (Bucket b = openBucket()) {
+      List<String> left = new ArrayList<>();
+      b.iter(id, left::add, IterOptions.allObjects());
+      assertThat(left).as("every object of the block is gone, the mark last").isEmpty();
+    }
+    assertThat(run("cleanup", flag, "--delete-delay=soon").code()).isEqualTo(2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.thanosjvm.app.tools;
 
 import io.thanosjvm.tools.blocks.GenerateCommand;
+import io.thanosjvm.tools.bucket.CleanupCommand;
 import io.thanosjvm.tools.bucket.InspectCommand;
 import io.thanosjvm.tools.bucket.LsCommand;
 import io.thanosjvm.tools.bucket.MarkCommand;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Entry point of {@code thanos-tools-app.jar}: {@code tsdb dump|analyze ...},
- * {@code bucket ls|inspect|upload-blocks|mark ...} and
+ * {@code bucket ls|inspect|upload-blocks|mark|cleanup ...} and
  * {@code blocks generate ...}. Exits with the command's exit code (2 for usage errors).
  */
 public final class ThanosToolsMain {
@@ -26,7 +27,7 @@ public final class ThanosToolsMain {
         tsdb analyze <dir> [block-id] [--limit=N]
         blocks generate --output-dir <dir> [--series N] [--duration 6h] [--step 15s] [--block-duration 2h]
                         [--seed S] [--external-label k=v ...] [--start <ms|RFC3339>]
-        bucket ls|inspect|upload-blocks|mark (--objstore.config-file=<file> | --objstore.config=<yaml>) ...
+        bucket ls|inspect|upload-blocks|mark|cleanup (--objstore.config-file=<file> | --objstore.config=<yaml>) ...
       Run a command with --help for its flags.
       """;
 
@@ -58,6 +59,7 @@ public final class ThanosToolsMain {
       case "bucket inspect" -> new InspectCommand(Clock.systemUTC()).run(rest, out, err);
       case "bucket upload-blocks" -> new UploadBlocksCommand(Clock.systemUTC()).run(rest, out, err);
       case "bucket mark" -> new MarkCommand(Clock.systemUTC()).run(rest, out, err);
+      case "bucket cleanup" -> new CleanupCommand(Clock.systemUTC()).run(rest, out, err);
       default -> {
         err.println("unknown command: " + cmd);
         err.print(USAGE);
