@@ -5,8 +5,8 @@ import io.thanosjvm.compact.BlockCompactor;
 import io.thanosjvm.compact.BucketCompactor;
 import io.thanosjvm.compact.CompactorSettings;
 import io.thanosjvm.compact.DirTrees;
+import io.thanosjvm.model.PromDuration;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.store.cache.GoDurations;
 import io.thanosjvm.tools.tsdb.Flags;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ public final class CleanupCommand {
   private static Duration duration(Flags f, String name, Duration fallback) {
     String v = f.get(name, "");
     try {
-      return v.isEmpty() ? fallback : GoDurations.parse(v);
+      return v.isEmpty() ? fallback : PromDuration.parse(v);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--" + name + ": " + e.getMessage(), e);
     }

@@ -67,6 +67,7 @@ abstract class BucketToolsContract {
       case "upload-blocks" -> new UploadBlocksCommand(CLOCK).run(a, o, e);
       case "mark" -> new MarkCommand(CLOCK).run(a, o, e);
       case "cleanup" -> new CleanupCommand(Clock.offset(CLOCK, Duration.ofHours(49))).run(a, o, e);
+      case "retention" -> new RetentionCommand(CLOCK).run(a, o, e);
       case "dump" -> new DumpCommand().run(a, o, e);
       default -> throw new IllegalArgumentException(command);
     };
@@ -176,6 +177,20 @@ abstract class BucketToolsContract {
       assertThat(left).as("every object of the block is gone, the mark last").isEmpty();
     }
     assertThat(run("cleanup", flag, "--delete-delay=soon").code()).isEqualTo(2);
+  }
+
+  @Test
+  void retentionMarksOnlyBlocksPastTheRetentionOfTheirResolution() throws Exception {
+    assertThat(upload(data).code()).isZero();
+    // blocks end at 02:00, 04:00 and 06:00 on 2024-06-20; the clock says 2024-06-21T00:00
+    Result none = run("retention", flag);
+    assertThat(none.out()).as("zero keeps everything").isEqualTo("retention applied: 0 block(s) marked for deletion\n");
+    Result r = run("retention", flag, "--retention.resolution-raw=20h", "--retention.resolution-5m=1d");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("marked " + ids().get(0) + " for deletion\n"
+        + "retention applied: 1 block(s) marked for deletion\n");
+    assertThat(run("ls", flag, "--exclude-delete").out().lines()).containsExactlyElementsOf(ids().subList(1, 3));
+    assertThat(run("retention", flag, "--retention.resolution-raw=-1h").code()).isEqualTo(2);
   }
 
   @Test
