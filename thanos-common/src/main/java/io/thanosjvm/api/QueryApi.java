@@ -38,7 +38,6 @@ import java.util.concurrent.ExecutionException;
  */
 public final class QueryApi {
 
-  private static final long MAX_POINTS = 11_000;
   /** Thanos' per-request override of the engine's lookback delta. */
   private static final String LOOKBACK_DELTA = "lookback_delta";
 
@@ -92,20 +91,10 @@ public final class QueryApi {
   /** {@code /api/v1/query_range}. */
   public ApiResponse queryRange(ApiParams p) {
     return answer(() -> {
-      long start = required(p, "start", true);
-      long end = required(p, "end", true);
-      if (end < start) {
-        throw ApiException.badParameter("end", "end timestamp must not be before start time");
-      }
-      long step = required(p, "step", false);
-      if (step <= 0) {
-        throw ApiException.badParameter("step",
-            "zero or negative query resolution step widths are not accepted. Try a positive integer");
-      }
-      if ((end - start) / step > MAX_POINTS) {
-        throw new ApiException(ApiError.BAD_DATA, "exceeded maximum resolution of 11,000 points per timeseries. "
-            + "Try decreasing the query resolution (?step=XX)");
-      }
+      RangeParams range = RangeParams.of(p);
+      long start = range.start();
+      long end = range.end();
+      long step = range.step();
       long window = downsampling.rangeWindow(p, step);
       Expr expr = parse(p.get("query"), false);
       QueryResult r = evaluate(() -> engine(p, window).rangeQuery(queryable(p, window), expr, start, end, step,
@@ -261,14 +250,6 @@ public final class QueryApi {
     String v = p.get("partial_response");
     boolean partial = v == null || v.isEmpty() ? partialResponseDefault : Boolean.parseBoolean(v) || v.equals("1");
     return partial ? PartialResponseStrategy.WARN : PartialResponseStrategy.ABORT;
-  }
-
-  private static long required(ApiParams p, String name, boolean time) {
-    String v = p.get(name);
-    if (v == null || v.isEmpty()) {
-      throw ApiException.badParameter(name, "cannot parse \"\" to a valid " + (time ? "timestamp" : "duration"));
-    }
-    return time ? p.requiredTime(name) : p.duration(name, 0);
   }
 
   private static Expr parse(String query, boolean instant) {

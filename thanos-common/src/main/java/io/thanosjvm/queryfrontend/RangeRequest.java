@@ -1,9 +1,9 @@
 package io.thanosjvm.queryfrontend;
 
-import io.thanosjvm.api.ApiError;
 import io.thanosjvm.api.ApiException;
 import io.thanosjvm.api.ApiParams;
 import io.thanosjvm.api.PromJson;
+import io.thanosjvm.api.RangeParams;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -33,9 +33,6 @@ public record RangeRequest(String query, long start, long end, long step, boolea
     long maxSourceResolution, List<String> replicaLabels, List<String> storeMatch, String engine, long lookbackDelta,
     boolean analyze, Map<String, List<String>> params) {
 
-  /** Prometheus' limit of points per series in a range query. */
-  public static final int MAX_POINTS = 11_000;
-
   /** Validates the invariants. */
   public RangeRequest {
     if (query == null || engine == null) {
@@ -63,20 +60,10 @@ public record RangeRequest(String query, long start, long end, long step, boolea
    */
   public static RangeRequest parse(Map<String, List<String>> params, boolean partialResponseDefault) {
     ApiParams p = new ApiParams(params);
-    long start = required(p, "start", true);
-    long end = required(p, "end", true);
-    if (end < start) {
-      throw ApiException.badParameter("end", "end timestamp must not be before start time");
-    }
-    long step = required(p, "step", false);
-    if (step <= 0) {
-      throw ApiException.badParameter("step",
-          "zero or negative query resolution step widths are not accepted. Try a positive integer");
-    }
-    if ((end - start) / step > MAX_POINTS) {
-      throw new ApiException(ApiError.BAD_DATA, "exceeded maximum resolution of 11,000 points per timeseries. "
-          + "Try decreasing the query resolution (?step=XX)");
-    }
+    RangeParams range = RangeParams.of(p);
+    long start = range.start();
+    long end = range.end();
+    long step = range.step();
     boolean dedup = bool(p, "dedup", true);
     boolean partial = bool(p, "partial_response", partialResponseDefault);
     String msr = p.get("max_source_resolution");
@@ -92,14 +79,6 @@ public record RangeRequest(String query, long start, long end, long step, boolea
     return new RangeRequest(p.get("query") == null ? "" : p.get("query"), start, end, step, dedup, partial,
         maxSourceResolution, p.all("replicaLabels[]"), p.all("storeMatch[]"),
         p.get("engine") == null ? "" : p.get("engine"), lookback, bool(p, "analyze", false), params);
-  }
-
-  private static long required(ApiParams p, String name, boolean time) {
-    String v = p.get(name);
-    if (v == null || v.isEmpty()) {
-      throw ApiException.badParameter(name, "cannot parse \"\" to a valid " + (time ? "timestamp" : "duration"));
-    }
-    return time ? p.requiredTime(name) : p.duration(name, 0);
   }
 
   /** Go's {@code strconv.ParseBool}, as Thanos reads its boolean parameters. */

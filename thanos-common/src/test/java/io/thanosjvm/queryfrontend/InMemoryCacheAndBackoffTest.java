@@ -2,49 +2,27 @@ package io.thanosjvm.queryfrontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thanosjvm.compact.MutableClock;
 import io.thanosjvm.queryfrontend.cache.InMemoryResponseCache;
 import io.thanosjvm.queryfrontend.cache.RemoteResponseCache;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class InMemoryCacheAndBackoffTest {
 
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    long millis;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
-    }
-  }
-
   @Test
   void inMemoryCacheEvictsLeastRecentlyUsedByCountAndBytesAndExpiresAfterValidity() {
-    MovableClock clock = new MovableClock();
+    MutableClock clock = new MutableClock(Instant.EPOCH);
     InMemoryResponseCache byCount = new InMemoryResponseCache(0, 2, Duration.ofMinutes(1), clock);
     byCount.store("a", new byte[10]);
     byCount.store("b", new byte[10]);
     byCount.fetch(List.of("a"));
     byCount.store("c", new byte[10]);
     assertThat(byCount.fetch(List.of("a", "b", "c")).keySet()).containsExactlyInAnyOrder("a", "c");
-    clock.millis += 60_000;
+    clock.advance(Duration.ofMinutes(1));
     assertThat(byCount.fetch(List.of("a", "c"))).isEmpty();
 
     InMemoryResponseCache byBytes = new InMemoryResponseCache(300, 0, Duration.ZERO, clock);

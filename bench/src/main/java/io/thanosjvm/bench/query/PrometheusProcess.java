@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * A real Prometheus 2.42 ({@code /usr/bin/prometheus}, Debian package {@code prometheus}) on 127.0.0.1 and a free
  * port over a TSDB directory (a copy of the blocks), with a 100-year retention so old generated blocks stay.
  */
-final class PrometheusProcess implements AutoCloseable {
+public final class PrometheusProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
@@ -27,7 +27,7 @@ final class PrometheusProcess implements AutoCloseable {
   }
 
   /** Starts Prometheus over {@code tsdbDir} and waits until it is ready (at most 2 minutes). */
-  static PrometheusProcess start(Path tsdbDir, Path workDir) throws IOException, InterruptedException {
+  public static PrometheusProcess start(Path tsdbDir, Path workDir) throws IOException, InterruptedException {
     Path binary = Path.of("/usr/bin/prometheus");
     if (!Files.isExecutable(binary)) {
       throw new IllegalStateException("prometheus not found: run .ci/install-prometheus.sh (Debian package "
@@ -64,7 +64,7 @@ final class PrometheusProcess implements AutoCloseable {
   }
 
   /** The base URL. */
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }
 

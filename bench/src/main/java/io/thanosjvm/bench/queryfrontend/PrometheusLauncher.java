@@ -1,62 +1,22 @@
 package io.thanosjvm.bench.queryfrontend;
 
+import io.thanosjvm.bench.query.PrometheusProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A real Prometheus 2.42 ({@code /usr/bin/prometheus}) over a copy of a blocks directory, for the harness. */
-final class PrometheusLauncher implements AutoCloseable {
+/** Starts a real Prometheus 2.42 ({@link PrometheusProcess}) over a fresh copy of a blocks directory. */
+final class PrometheusLauncher {
 
-  private final Process process;
-  private final int port;
+  private PrometheusLauncher() {}
 
-  private PrometheusLauncher(Process process, int port) {
-    this.process = process;
-    this.port = port;
-  }
-
-  static PrometheusLauncher start(Path blocks, Path work) throws IOException, InterruptedException {
+  static PrometheusProcess start(Path blocks, Path work) throws IOException, InterruptedException {
     Path tsdb = work.resolve("prometheus-tsdb");
     delete(tsdb);
     copy(blocks, tsdb);
-    Path config = work.resolve("prometheus.yml");
-    Files.writeString(config, "global:\n  scrape_interval: 1h\n");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    Process p = new ProcessBuilder("/usr/bin/prometheus", "--config.file=" + config,
-        "--storage.tsdb.path=" + tsdb, "--web.listen-address=127.0.0.1:" + port,
-        "--storage.tsdb.retention.time=100y").redirectErrorStream(true)
-        .redirectOutput(work.resolve("prometheus.log").toFile()).start();
-    PrometheusLauncher launcher = new PrometheusLauncher(p, port);
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(launcher.url() + "/-/ready")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return launcher;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(200);
-    }
-    launcher.close();
-    throw new IllegalStateException("prometheus not ready; see " + work.resolve("prometheus.log"));
-  }
-
-  URI url() {
-    return URI.create("http://127.0.0.1:" + port);
+    return PrometheusProcess.start(tsdb, work);
   }
 
   static Path sharedDir() {
@@ -93,14 +53,6 @@ final class PrometheusLauncher implements AutoCloseable {
       for (Path p : (Iterable<Path>) s.sorted((a, b) -> b.compareTo(a))::iterator) {
         Files.delete(p);
       }
-    }
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.thanosjvm.bench.queryfrontend;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.thanosjvm.bench.query.PrometheusProcess;
 import io.thanosjvm.queryfrontend.Backoff;
 import io.thanosjvm.queryfrontend.FrontendMetrics;
 import io.thanosjvm.queryfrontend.HttpDownstream;
@@ -63,7 +64,7 @@ public final class QueryFrontendHarness {
       generate(blocks, series);
     }
     ExecutorService pool = Executors.newFixedThreadPool(16);
-    try (PrometheusLauncher prom = PrometheusLauncher.start(blocks, work)) {
+    try (PrometheusProcess prom = PrometheusLauncher.start(blocks, work)) {
       long start = START + 30 * 60_000L;
       long end = start + 7 * 86_400_000L;
       System.out.printf("7-day range (step 5m), %d series, %d runs each; ms p50 / p90%n", series, runs);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.thanosjvm.compact.MutableClock;
 import io.thanosjvm.objstore.IterOptions;
 import io.thanosjvm.objstore.ObjectNotFoundException;
 import io.thanosjvm.objstore.filesystem.FilesystemBucket;
@@ -11,10 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,23 +30,7 @@ class CachingBucketTest {
   @TempDir Path dir;
 
   private final byte[] data = new byte[100_000];
-  private Instant now = Instant.parse("2026-11-26T00:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T00:00:00Z"));
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private CountingBucket bucket;
   private CachingBucket caching;
@@ -119,7 +102,7 @@ class CachingBucketTest {
     }
     assertThat(bucket.count("get:" + BLOCK + "/meta.json")).isEqualTo(1);
     assertThat(bucket.count("get:" + BLOCK + "/deletion-mark.json")).isEqualTo(1);
-    now = now.plus(Duration.ofMinutes(16)); // past metafile_doesnt_exist_ttl (15m), within the content TTL
+    clock.advance(Duration.ofMinutes(16)); // past metafile_doesnt_exist_ttl (15m), within the content TTL
     assertThatThrownBy(() -> caching.get(BLOCK + "/deletion-mark.json")).isInstanceOf(ObjectNotFoundException.class);
     caching.get(BLOCK + "/meta.json").close();
     assertThat(bucket.count("get:" + BLOCK + "/deletion-mark.json")).isEqualTo(2);
@@ -146,7 +129,7 @@ class CachingBucketTest {
     caching.iter("", second::add, IterOptions.flat());
     assertThat(second).isEqualTo(first).containsExactly(BLOCK + "/");
     assertThat(bucket.count("iter:")).isEqualTo(1);
-    now = now.plus(Duration.ofMinutes(6));
+    clock.advance(Duration.ofMinutes(6));
     caching.iter("", x -> { }, IterOptions.flat());
     caching.iter(BLOCK, x -> { }, IterOptions.flat());
     assertThat(bucket.count("iter:")).as("expired after 5m; block dirs are never cached").isEqualTo(3);
@@ -166,7 +149,7 @@ class CachingBucketTest {
     assertThat(cache.getMulti(List.of("a", "b", "c", "d")).keySet()).containsExactlyInAnyOrder("a", "c", "d");
     cache.setAsync("big", new byte[1001], Duration.ofMinutes(1));
     assertThat(cache.getMulti(List.of("big"))).isEmpty();
-    now = now.plus(Duration.ofMinutes(2));
+    clock.advance(Duration.ofMinutes(2));
     assertThat(cache.getMulti(List.of("a", "c", "d"))).isEmpty();
     assertThat(cache.size()).isZero();
   }
