@@ -205,7 +205,13 @@ final class BinaryEval {
         multi.add(grp);
       }
     }
+    boolean[] bothSides = stepsWithBothSides(lhs, rhs, g.n);
     for (int i = 0; i < g.n; i++) {
+      if (!bothSides[i]) {
+        // Prometheus short-circuits a step where either side is empty: nothing can match, and matching labels
+        // are not checked for uniqueness there.
+        continue;
+      }
       for (int[] grp : multi) {
         int first = -1;
         for (int r : grp) {
@@ -269,6 +275,23 @@ final class BinaryEval {
       }
     }
     return out.build();
+  }
+
+  /** Steps at which both operands have at least one sample. */
+  private static boolean[] stepsWithBothSides(StepVector lhs, StepVector rhs, int n) {
+    boolean[] left = new boolean[n];
+    boolean[] both = new boolean[n];
+    for (StepSeries s : lhs.series()) {
+      for (int i = 0; i < n; i++) {
+        left[i] |= s.has[i];
+      }
+    }
+    for (StepSeries s : rhs.series()) {
+      for (int i = 0; i < n; i++) {
+        both[i] |= s.has[i] && left[i];
+      }
+    }
+    return both;
   }
 
   private static QueryExecutionException duplicateOnOneSide(StepSeries a, StepSeries b, VectorMatching m,
