@@ -1,0 +1,95 @@
+package io.thanosjvm.rules;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Sends alerts to the Alertmanagers of one group ({@code --alertmanagers.url}, or an entry of
+ * {@code --alertmanagers.config}) through their v2 API ({@code POST <url>/api/v2/alerts}). A send succeeds when at
+ * least one Alertmanager accepted the alerts, as in Thanos; otherwise they are counted as dropped. Thanos' metric
+ * names: {@code thanos_alert_sender_alerts_sent_total{alertmanager}},
+ * {@code thanos_alert_sender_errors_total{alertmanager}}, {@code thanos_alert_sender_latency_seconds{alertmanager}},
+ * {@code thanos_alert_sender_alerts_dropped_total}.
+ */
+public final class AlertmanagerSender {
+
+  private final List<URI> alertmanagers;
+  private final Duration timeout;
+  private final HttpClient http;
+  private final MeterRegistry registry;
+  private final Counter dropped;
+
+  /**
+   * A sender to {@code alertmanagers} (base URLs, path prefix included).
+   *
+   * @param timeout {@code --alertmanagers.send-timeout}
+   */
+  public AlertmanagerSender(List<URI> alertmanagers, Duration timeout, HttpClient http, MeterRegistry registry) {
+    if (alertmanagers.isEmpty()) {
+      throw new IllegalArgumentException("no Alertmanager to send to");
+    }
+    this.alertmanagers = List.copyOf(alertmanagers);
+    this.timeout = timeout;
+    this.http = http;
+    this.registry = registry;
+    this.dropped = Counter.builder("thanos_alert_sender_alerts_dropped_total")
+        .description("Number of alerts dropped in case of all sends to Alertmanager failed.").register(registry);
+  }
+
+  /**
+   * Sends the alerts to every Alertmanager.
+   *
+   * @return whether at least one accepted them
+   */
+  public boolean send(List<AlertNotification> alerts) {
+    if (alerts.isEmpty()) {
+      return true;
+    }
+    byte[] body = AlertmanagerV2Json.encode(alerts).getBytes(StandardCharsets.UTF_8);
+    boolean anyAccepted = false;
+    for (URI am : alertmanagers) {
+      String name = am.getAuthority();
+      long start = System.nanoTime();
+      boolean ok = post(am, body);
+      Timer.builder("thanos_alert_sender_latency_seconds").description("Latency for sending alert notifications.")
+          .tag("alertmanager", name).register(registry).record(Duration.ofNanos(System.nanoTime() - start));
+      if (ok) {
+        anyAccepted = true;
+        Counter.builder("thanos_alert_sender_alerts_sent_total").description("Total number of alerts sent by alertmanager.")
+            .tag("alertmanager", name).register(registry).increment(alerts.size());
+      } else {
+        Counter.builder("thanos_alert_sender_errors_total").description("Total number of errors while sending alerts to alertmanager.")
+            .tag("alertmanager", name).register(registry).increment();
+      }
+    }
+    if (!anyAccepted) {
+      dropped.increment(alerts.size());
+    }
+    return anyAccepted;
+  }
+
+  private boolean post(URI am, byte[] body) {
+    String base = am.toString().endsWith("/") ? am.toString().substring(0, am.toString().length() - 1)
+        : am.toString();
+    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts")).timeout(timeout)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    try {
+      HttpResponse<Void> resp = http.send(req, HttpResponse.BodyHandlers.discarding());
+      return resp.statusCode() / 100 == 2;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
