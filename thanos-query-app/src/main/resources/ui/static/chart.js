@@ -115,7 +115,8 @@
   /**
    * Draws `series` (a range query's matrix result) into `container` for the range [start, end] (epoch ms)
    * at resolution `step` (ms): the uPlot chart, its hover tooltip and a legend that isolates a series on click.
-   * When the first frame is drawn the chart wrapper gets data-rendered="true" and data-render-ms, and
+   * When the first frame is drawn the chart wrapper gets data-rendered="true", data-align-ms (aligning the data)
+   * and data-render-ms (aligning and drawing), and
    * `onRendered(ms)` is called with the time taken from the call to the drawn frame.
    */
   ui.drawChart = function (container, series, start, end, step, onRendered) {
@@ -125,6 +126,7 @@
     container.textContent = '';
     var ls = lines(series);
     var aligned = ui.alignSeries(series, start, end, step);
+    var alignMs = Math.round(performance.now() - started);
     var hidden = ls.map(function () { return false; });
 
     var marker = ui.el('div', { class: 'hover-marker', hidden: true });
@@ -168,6 +170,7 @@
         if (rendered) return;
         rendered = true;
         var ms = Math.round(performance.now() - started);
+        wrapper.setAttribute('data-align-ms', String(alignMs));
         wrapper.setAttribute('data-render-ms', String(ms));
         wrapper.setAttribute('data-rendered', 'true');
         window.__plotRendered = true;

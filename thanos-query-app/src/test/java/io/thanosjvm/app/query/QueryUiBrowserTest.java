@@ -135,7 +135,7 @@ class QueryUiBrowserTest {
     assertThat(panel).doesNotContain("alert alert-danger\">");
     // 1h / 250 -> 14 s resolution: 258 steps, all within the 5 m lookback of a sample, so 2 x 258 points drawn
     assertThat(panel).containsPattern("<div class=\"chart-wrapper\" data-series-count=\"2\" data-points=\"516\" "
-        + "data-render-ms=\"\\d+\" data-rendered=\"true\">");
+        + "data-align-ms=\"\\d+\" data-render-ms=\"\\d+\" data-rendered=\"true\">");
     assertThat(panel).contains("<canvas");
     assertThat(all(Pattern.compile("<span class=\"legend-label\">([^<]*)</span>"), panel))
         .containsExactly(HALL, KITCHEN);
