@@ -1,44 +1,20 @@
-/* The Graph tab's line chart: inline SVG with a UTC time axis, y-axis ticks, one colour per series, a legend
-   and a hover tooltip. Points are kept in typed arrays; gaps (missing steps, NaN, ±Inf) break the line. */
+/* The Graph tab's line chart, drawn by uPlot (the org.webjars.npm:uplot webjar) on a canvas: uPlot thins each
+   line to one min/max segment per pixel column, so 100 series × 11,000 points draw as fast as a few hundred.
+   Prometheus' graph semantics: all series share the x axis start..end by step; a step without a sample (a gap,
+   a stale series) or with NaN/±Inf is null and breaks the line; colours follow the series' position in the
+   (label-sorted) result; UTC time axis; a legend of label sets that isolates a series on click; a hover tooltip
+   with the nearest series' value. */
 'use strict';
 (function (ui) {
   var PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
     '#bcbd22', '#17becf'];
   var HEIGHT = 340;
-  var MARGIN = { top: 12, right: 16, bottom: 28, left: 72 };
   var SECOND = 1000;
-  var TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
-    172800, 604800, 1209600, 2592000].map(function (s) { return s * SECOND; });
 
   /** The colour of the i-th series: a fixed palette, then evenly spread hues. */
   ui.seriesColor = function (i) {
     if (i < PALETTE.length) return PALETTE[i];
     return 'hsl(' + Math.round((i * 137.508) % 360) + ', 65%, 45%)';
-  };
-
-  /** Round tick values covering [min, max], about `count` of them (1, 2 or 5 times a power of ten apart). */
-  ui.valueTicks = function (min, max, count) {
-    var raw = (max - min) / Math.max(count, 1);
-    var mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    var norm = raw / mag;
-    var step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
-    var ticks = [];
-    for (var v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) {
-      ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-    }
-    return ticks;
-  };
-
-  /** Tick times (epoch ms) on round UTC boundaries, about `count` of them between start and end. */
-  ui.timeTicks = function (start, end, count) {
-    var raw = (end - start) / Math.max(count, 1);
-    var step = TIME_STEPS[TIME_STEPS.length - 1];
-    for (var i = 0; i < TIME_STEPS.length; i++) {
-      if (TIME_STEPS[i] >= raw) { step = TIME_STEPS[i]; break; }
-    }
-    var ticks = [];
-    for (var t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
-    return { ticks: ticks, step: step };
   };
 
   /** A y-axis label: SI prefixes for large and small magnitudes, at most 4 significant digits. */
@@ -64,159 +40,158 @@
     return span > 86400 * SECOND ? full.slice(5, 10) + ' ' + clock : clock;
   };
 
-  function toArrays(series) {
-    return series.map(function (s, i) {
-      var n = s.values.length;
-      var ts = new Float64Array(n);
-      var vs = new Float64Array(n);
-      for (var k = 0; k < n; k++) {
-        ts[k] = s.values[k][0] * 1000;
-        vs[k] = parseFloat(s.values[k][1]);
-      }
-      return { metric: s.metric, label: ui.metricToString(s.metric), color: ui.seriesColor(i), ts: ts, vs: vs };
-    });
-  }
-
-  function valueRange(lines) {
-    var min = Infinity;
-    var max = -Infinity;
-    lines.forEach(function (l) {
-      for (var k = 0; k < l.vs.length; k++) {
-        var v = l.vs[k];
-        if (isFinite(v)) {
-          if (v < min) min = v;
-          if (v > max) max = v;
+  /**
+   * The matrix `series` aligned on the common x axis start..end by step (epoch ms): `xs` the step times in
+   * seconds (a Float64Array), `ys` one array per series with the value at each step or null where the series
+   * has no finite sample (uPlot breaks lines only at null, so these are plain arrays), `points` the non-null
+   * count. One pass over the samples, each placed by its step index.
+   */
+  ui.alignSeries = function (series, start, end, step) {
+    var n = Math.floor((end - start) / step) + 1;
+    var xs = new Float64Array(n);
+    for (var i = 0; i < n; i++) xs[i] = (start + i * step) / SECOND;
+    var points = 0;
+    var ys = series.map(function (s) {
+      var y = new Array(n).fill(null);
+      var values = s.values;
+      for (var k = 0; k < values.length; k++) {
+        var idx = Math.round((values[k][0] * SECOND - start) / step);
+        var v = +values[k][1];
+        if (idx >= 0 && idx < n && isFinite(v)) {
+          y[idx] = v;
+          points++;
         }
       }
+      return y;
     });
-    if (min === Infinity) return { min: 0, max: 1 };
-    if (min === max) {
-      var pad = min === 0 ? 1 : Math.abs(min) * 0.1;
-      return { min: min - pad, max: max + pad };
-    }
-    return { min: min, max: max };
+    return { xs: xs, ys: ys, points: points };
+  };
+
+  function lines(series) {
+    return series.map(function (s, i) {
+      return { label: ui.metricToString(s.metric), color: ui.seriesColor(i) };
+    });
   }
 
-  function pathOf(line, x, y, step) {
-    var d = '';
-    var drawing = false;
-    for (var k = 0; k < line.ts.length; k++) {
-      var v = line.vs[k];
-      if (!isFinite(v)) { drawing = false; continue; }
-      if (drawing && line.ts[k] - line.ts[k - 1] > step * 1.5) drawing = false;
-      var px = x(line.ts[k]).toFixed(1);
-      var py = y(v).toFixed(1);
-      d += (drawing ? 'L' : 'M') + px + ' ' + py + (drawing ? '' : 'h0');
-      drawing = true;
-    }
-    return d;
+  /** uPlot's options: our axes (UTC, SI values), one stroke per series, no built-in legend or cursor points. */
+  function options(ls, width, start, end, hooks) {
+    var span = end - start;
+    return {
+      width: width,
+      height: HEIGHT,
+      legend: { show: false },
+      cursor: { points: { show: false }, drag: { x: false, y: false, setScale: false } },
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * SECOND), 'Etc/UTC'); },
+      scales: { x: { time: true, range: [start / SECOND, end / SECOND] } },
+      axes: [
+        { stroke: '#495057', grid: { stroke: '#e9ecef', width: 1 }, ticks: { stroke: '#ced4da', width: 1 },
+          space: span > 86400 * SECOND ? 100 : 60,
+          values: function (u, splits, axisIdx, space, incr) {
+            return splits.map(function (s) { return ui.formatAxisTime(s * SECOND, incr * SECOND, span); });
+          } },
+        { stroke: '#495057', size: 64, grid: { stroke: '#e9ecef', width: 1 }, ticks: { stroke: '#ced4da', width: 1 },
+          values: function (u, splits) { return splits.map(ui.formatAxisValue); } }
+      ],
+      series: [{}].concat(ls.map(function (l) {
+        return { label: l.label, stroke: l.color, width: 1.5, spanGaps: false };
+      })),
+      hooks: hooks
+    };
   }
 
-  function nearestIndex(ts, t) {
-    var lo = 0;
-    var hi = ts.length - 1;
-    if (hi < 0) return -1;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (ts[mid] < t) lo = mid + 1; else hi = mid;
+  /** The visible series nearest to the cursor's height at data index idx, or null. */
+  function nearest(u, idx, top, hidden) {
+    var best = null;
+    for (var i = 1; i < u.series.length; i++) {
+      if (hidden[i - 1]) continue;
+      var v = u.data[i][idx];
+      if (v === null || v === undefined) continue;
+      var dist = Math.abs(u.valToPos(v, 'y') - top);
+      if (best === null || dist < best.dist) best = { dist: dist, i: i, v: v };
     }
-    if (lo > 0 && Math.abs(ts[lo - 1] - t) <= Math.abs(ts[lo] - t)) lo--;
-    return lo;
+    return best;
   }
 
   /**
    * Draws `series` (a range query's matrix result) into `container` for the range [start, end] (epoch ms)
-   * at resolution `step` (ms): the SVG chart, its hover tooltip and a legend that isolates a series on click.
+   * at resolution `step` (ms): the uPlot chart, its hover tooltip and a legend that isolates a series on click.
+   * When the first frame is drawn the chart wrapper gets data-rendered="true", data-align-ms (aligning the data)
+   * and data-render-ms (aligning and drawing), and
+   * `onRendered(ms)` is called with the time taken from the call to the drawn frame.
    */
-  ui.drawChart = function (container, series, start, end, step) {
+  ui.drawChart = function (container, series, start, end, step, onRendered) {
+    var started = performance.now();
+    if (container.uplot) container.uplot.destroy();
+    container.uplot = null;
     container.textContent = '';
-    var lines = toArrays(series);
-    var width = Math.max(container.clientWidth || 900, 320);
-    var plotW = width - MARGIN.left - MARGIN.right;
-    var plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-    var range = valueRange(lines);
-    var yTicks = ui.valueTicks(range.min, range.max, 6);
-    var yMin = Math.min(range.min, yTicks[0]);
-    var yMax = Math.max(range.max, yTicks[yTicks.length - 1]);
-    var x = function (t) { return MARGIN.left + (t - start) / Math.max(end - start, 1) * plotW; };
-    var y = function (v) { return MARGIN.top + (1 - (v - yMin) / (yMax - yMin)) * plotH; };
+    var ls = lines(series);
+    var aligned = ui.alignSeries(series, start, end, step);
+    var alignMs = Math.round(performance.now() - started);
+    var hidden = ls.map(function () { return false; });
 
-    var svg = ui.el('svg', { class: 'chart', width: width, height: HEIGHT, viewBox: '0 0 ' + width + ' ' + HEIGHT });
-    var axes = ui.el('g', { class: 'axes' });
-    yTicks.forEach(function (v) {
-      var py = y(v).toFixed(1);
-      axes.appendChild(ui.el('line', { class: 'grid', x1: MARGIN.left, x2: width - MARGIN.right, y1: py, y2: py }));
-      axes.appendChild(ui.el('text', { class: 'y-tick', x: MARGIN.left - 6, y: py, 'text-anchor': 'end',
-        'dominant-baseline': 'middle' }, [ui.formatAxisValue(v)]));
-    });
-    var tt = ui.timeTicks(start, end, Math.max(2, Math.floor(plotW / 110)));
-    tt.ticks.forEach(function (t) {
-      var px = x(t).toFixed(1);
-      axes.appendChild(ui.el('line', { class: 'grid', x1: px, x2: px, y1: MARGIN.top, y2: MARGIN.top + plotH }));
-      axes.appendChild(ui.el('text', { class: 'x-tick', x: px, y: HEIGHT - 8, 'text-anchor': 'middle' },
-        [ui.formatAxisTime(t, tt.step, end - start)]));
-    });
-    axes.appendChild(ui.el('rect', { class: 'frame', x: MARGIN.left, y: MARGIN.top, width: plotW, height: plotH }));
-    svg.appendChild(axes);
-
-    var paths = lines.map(function (l) {
-      var p = ui.el('path', { class: 'series-line', d: pathOf(l, x, y, step), stroke: l.color,
-        'data-series': l.label });
-      svg.appendChild(p);
-      return p;
-    });
-    var marker = ui.el('circle', { class: 'hover-marker', r: 4, cx: -10, cy: -10 });
-    svg.appendChild(marker);
-    var overlay = ui.el('rect', { class: 'overlay', x: MARGIN.left, y: MARGIN.top, width: plotW, height: plotH });
-    svg.appendChild(overlay);
-
+    var marker = ui.el('div', { class: 'hover-marker', hidden: true });
     var tooltip = ui.el('div', { class: 'chart-tooltip', hidden: true });
-    var wrapper = ui.el('div', { class: 'chart-wrapper' }, [svg, tooltip]);
+    var wrapper = ui.el('div', { class: 'chart-wrapper', 'data-series-count': ls.length,
+      'data-points': aligned.points });
     container.appendChild(wrapper);
 
-    var hidden = lines.map(function () { return false; });
-    overlay.addEventListener('mousemove', function (ev) {
-      var box = svg.getBoundingClientRect();
-      var mx = ev.clientX - box.left;
-      var my = ev.clientY - box.top;
-      var t = start + (mx - MARGIN.left) / plotW * (end - start);
-      var best = null;
-      lines.forEach(function (l, i) {
-        if (hidden[i]) return;
-        var k = nearestIndex(l.ts, t);
-        if (k < 0 || !isFinite(l.vs[k])) return;
-        var dist = Math.abs(y(l.vs[k]) - my) + Math.abs(x(l.ts[k]) - mx);
-        if (best === null || dist < best.dist) best = { dist: dist, line: l, k: k };
-      });
-      if (best === null) { tooltip.hidden = true; return; }
-      var px = x(best.line.ts[best.k]);
-      var py = y(best.line.vs[best.k]);
-      marker.setAttribute('cx', px.toFixed(1));
-      marker.setAttribute('cy', py.toFixed(1));
-      marker.setAttribute('fill', best.line.color);
+    function hideTooltip() {
+      tooltip.hidden = true;
+      marker.hidden = true;
+    }
+
+    function showTooltip(u) {
+      var idx = u.cursor.idx;
+      if (idx === null || idx === undefined || u.cursor.left < 0) { hideTooltip(); return; }
+      var best = nearest(u, idx, u.cursor.top, hidden);
+      if (best === null) { hideTooltip(); return; }
+      var l = ls[best.i - 1];
+      var over = u.over.getBoundingClientRect();
+      var box = wrapper.getBoundingClientRect();
+      var px = over.left - box.left + u.valToPos(u.data[0][idx], 'x');
+      var py = over.top - box.top + u.valToPos(best.v, 'y');
+      marker.style.left = px + 'px';
+      marker.style.top = py + 'px';
+      marker.style.background = l.color;
+      marker.hidden = false;
       tooltip.textContent = '';
-      tooltip.appendChild(ui.el('div', { class: 'tooltip-time' }, [ui.formatTime(best.line.ts[best.k]) + ' UTC']));
+      tooltip.appendChild(ui.el('div', { class: 'tooltip-time' }, [ui.formatTime(u.data[0][idx] * SECOND) + ' UTC']));
       tooltip.appendChild(ui.el('div', { class: 'tooltip-series' }, [
-        ui.el('span', { class: 'swatch', style: 'background:' + best.line.color }), best.line.label]));
-      tooltip.appendChild(ui.el('div', { class: 'tooltip-value' }, ['value: ' + String(best.line.vs[best.k])]));
+        ui.el('span', { class: 'swatch', style: 'background:' + l.color }), l.label]));
+      tooltip.appendChild(ui.el('div', { class: 'tooltip-value' }, ['value: ' + String(best.v)]));
       tooltip.hidden = false;
       tooltip.style.left = Math.min(px + 12, width - 260) + 'px';
       tooltip.style.top = Math.max(py - 10, 0) + 'px';
-    });
-    overlay.addEventListener('mouseleave', function () {
-      tooltip.hidden = true;
-      marker.setAttribute('cx', -10);
-    });
+    }
 
+    var rendered = false;
+    var hooks = {
+      draw: [function () {
+        if (rendered) return;
+        rendered = true;
+        var ms = Math.round(performance.now() - started);
+        wrapper.setAttribute('data-align-ms', String(alignMs));
+        wrapper.setAttribute('data-render-ms', String(ms));
+        wrapper.setAttribute('data-rendered', 'true');
+        window.__plotRendered = true;
+        if (onRendered) onRendered(ms);
+      }],
+      setCursor: [showTooltip]
+    };
     var legend = ui.el('ul', { class: 'legend' });
-    lines.forEach(function (l, i) {
+    ls.forEach(function (l, i) {
       var item = ui.el('li', { class: 'legend-item', title: 'click: show only this series; again: show all' }, [
         ui.el('span', { class: 'swatch', style: 'background:' + l.color }),
         ui.el('span', { class: 'legend-label' }, [l.label])]);
       item.addEventListener('click', function () {
         var isolated = !hidden[i] && hidden.every(function (h, j) { return j === i || h; });
         hidden = hidden.map(function (h, j) { return isolated ? false : j !== i; });
-        paths.forEach(function (p, j) { p.style.display = hidden[j] ? 'none' : ''; });
+        u.batch(function () {
+          hidden.forEach(function (h, j) {
+            if (u.series[j + 1].show === h) u.setSeries(j + 1, { show: !h });
+          });
+        });
+        hideTooltip();
         Array.prototype.forEach.call(legend.children, function (li, j) {
           li.classList.toggle('faded', hidden[j]);
         });
@@ -224,5 +199,13 @@
       legend.appendChild(item);
     });
     container.appendChild(legend);
+    // measured with the legend in place, which may have brought a scrollbar
+    var width = Math.max(container.clientWidth || 900, 320);
+    var u = new uPlot(options(ls, width, start, end, hooks), [aligned.xs].concat(aligned.ys), wrapper);
+    container.uplot = u;
+    wrapper.appendChild(marker);
+    wrapper.appendChild(tooltip);
+    u.over.addEventListener('mouseleave', hideTooltip);
+    return u;
   };
 })(window.ThanosUi);

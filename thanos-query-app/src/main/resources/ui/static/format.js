@@ -6,8 +6,7 @@ window.ThanosUi = ThanosUi;
 (function (ui) {
   /** Creates an element with attributes (on* keys become listeners) and children (strings become text). */
   ui.el = function (tag, attrs, children) {
-    var node = tag === 'svg' || ui.SVG_TAGS.indexOf(tag) >= 0
-      ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
+    var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
       var v = attrs[k];
       if (v === undefined || v === null || v === false) return;
@@ -27,7 +26,6 @@ window.ThanosUi = ThanosUi;
     });
     return node;
   };
-  ui.SVG_TAGS = ['g', 'path', 'line', 'text', 'rect', 'circle'];
 
   /** An error answered by the HTTP API, e.g. bad_data: parse error. */
   ui.ApiError = function (type, message) {

@@ -16,6 +16,7 @@
 
   /** Runs the panel's query for its tab and renders the result, an error box or warnings. */
   ui.Panel.prototype.execute = async function () {
+    var self = this;
     var o = this.o;
     o.expr = this.expr.value;
     this.showTab();
@@ -71,7 +72,10 @@
       if (body.data.result.length === 0) {
         this.output.appendChild(ui.el('p', { class: 'muted empty-result' }, ['Empty query result']));
       } else {
-        ui.drawChart(this.output, body.data.result, range.start, range.end, range.step);
+        var stats = this.stats;
+        ui.drawChart(this.output, body.data.result, range.start, range.end, range.step, function (ms) {
+          if (seq === self.sequence) stats.textContent += '   Render time: ' + ms + 'ms';
+        });
       }
     } else {
       ui.drawTable(this.output, body.data);

@@ -84,7 +84,7 @@ public final class QueryApi {
       Expr expr = parse(p.get("query"), true);
       QueryResult r = evaluate(() -> engine(p, window).instantQuery(queryable(p, window), expr, time,
           new QueryControl()));
-      return ApiResponse.success(ResultJson.encode(r.value()), r.warnings());
+      return ApiResponse.success(ResultJson.body(r.value()), r.warnings());
     });
   }
 
@@ -99,7 +99,7 @@ public final class QueryApi {
       Expr expr = parse(p.get("query"), false);
       QueryResult r = evaluate(() -> engine(p, window).rangeQuery(queryable(p, window), expr, start, end, step,
           new QueryControl()));
-      return ApiResponse.success(ResultJson.encode(r.value()), r.warnings());
+      return ApiResponse.success(ResultJson.body(r.value()), r.warnings());
     });
   }
 
@@ -128,14 +128,7 @@ public final class QueryApi {
           }
         }
       }
-      StringBuilder sb = new StringBuilder("[");
-      for (Labels l : all) {
-        if (sb.length() > 1) {
-          sb.append(',');
-        }
-        PromJson.labels(sb, l);
-      }
-      return ApiResponse.success(sb.append(']').toString(), warnings);
+      return ApiResponse.success(JsonBody.array(all, PromJson::labels), warnings);
     });
   }
 
@@ -301,14 +294,7 @@ public final class QueryApi {
     }
   }
 
-  private static String stringArray(List<String> values) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      PromJson.string(sb, values.get(i));
-    }
-    return sb.append(']').toString();
+  private static JsonBody stringArray(List<String> values) {
+    return JsonBody.array(values, PromJson::string);
   }
 }

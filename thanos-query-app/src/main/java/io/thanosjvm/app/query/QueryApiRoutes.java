@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -22,7 +21,8 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * Routes Prometheus' HTTP API v1 to {@link QueryApi}: GET query strings and POST forms alike (label values
- * is GET only), evaluated on a bounded scheduler, never on the event loop.
+ * is GET only), evaluated on a bounded scheduler, never on the event loop; answers are streamed in bounded
+ * chunks encoded on that scheduler too ({@link StreamedJson}).
  */
 final class QueryApiRoutes {
 
@@ -58,8 +58,7 @@ final class QueryApiRoutes {
     return form.map(body -> params(request.queryParams(), body))
         .publishOn(scheduler)
         .map(endpoint)
-        .flatMap(r -> ServerResponse.status(HttpStatus.valueOf(r.httpStatus()))
-            .contentType(MediaType.APPLICATION_JSON).bodyValue(r.json()));
+        .flatMap(r -> StreamedJson.respond(r, scheduler));
   }
 
   private static ApiParams params(MultiValueMap<String, String> query, MultiValueMap<String, String> form) {

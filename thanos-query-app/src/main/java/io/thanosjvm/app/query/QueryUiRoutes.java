@@ -1,8 +1,12 @@
 package io.thanosjvm.app.query;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Properties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -16,24 +20,43 @@ import reactor.core.publisher.Mono;
 /**
  * The query UI, like Thanos' web UI for {@code thanos query}: {@code /} redirects to {@code /graph} (the
  * expression browser), {@code /stores} lists the endpoints and {@code /status} shows build information and flags.
- * Pages and their scripts are plain static files under {@code classpath:ui/}; they only talk to the HTTP API.
+ * Pages and their scripts are plain static files under {@code classpath:ui/}; they only talk to the HTTP API. The
+ * Graph tab plots with uPlot from the {@code org.webjars.npm:uplot} webjar, served under the version-free URL
+ * {@code /static/vendor/uplot/} (its {@code dist/} directory), so pages need no change when the webjar is updated.
  */
 final class QueryUiRoutes {
 
   private static final String ROOT = "ui/";
+  private static final String UPLOT_WEBJAR = "META-INF/resources/webjars/uplot/";
+  private static final String UPLOT_POM = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
   private QueryUiRoutes() {}
 
-  /** The UI routes: the redirect, the three pages and {@code /static/**} from {@code classpath:ui/static/}. */
+  /**
+   * The UI routes: the redirect, the three pages, {@code /static/**} from {@code classpath:ui/static/} and
+   * {@code /static/vendor/uplot/**} from the uPlot webjar.
+   */
   static RouterFunction<ServerResponse> routes() {
     return RouterFunctions.route()
         .GET("/", r -> ServerResponse.status(HttpStatus.FOUND).location(URI.create("/graph")).build())
         .GET("/graph", r -> page("graph.html"))
         .GET("/stores", r -> page("stores.html"))
         .GET("/status", r -> page("status.html"))
+        .add(RouterFunctions.resources("/static/vendor/uplot/**", new ClassPathResource(uplotDist())))
         .add(RouterFunctions.resources("/static/**", new ClassPathResource(ROOT + "static/")))
         .build();
+  }
+
+  /** The webjar's {@code dist/} directory, its version read from the webjar's own pom.properties. */
+  static String uplotDist() {
+    Properties pom = new Properties();
+    try (InputStream in = new ClassPathResource(UPLOT_POM).getInputStream()) {
+      pom.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the uPlot webjar (org.webjars.npm:uplot) is not on the classpath", e);
+    }
+    return UPLOT_WEBJAR + pom.getProperty("version") + "/dist/";
   }
 
   private static Mono<ServerResponse> page(String name) {

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The UI's JavaScript really runs against the real query API: a headless Debian chromium loads {@code /graph}
  * with panels in the URL (Prometheus' {@code g0.expr=...} form) over two replica stores (gRPC StoreAPI doubles
  * serving real XOR chunks; no real store is needed to decide what the page shows), and the dumped DOM must hold
- * one SVG path and legend entry per series, the table rows with their values, and the API's error in a red box.
+ * the uPlot canvas with one legend entry per series, the table rows with their values, and the API's error in a
+ * red box.
  */
 class QueryUiBrowserTest {
 
@@ -125,30 +126,22 @@ class QueryUiBrowserTest {
   }
 
   @Test
-  void graphTabDrawsOneLinePerSeriesWithLegendAndUtcTimeAxis() throws Exception {
+  void graphTabPlotsOneLinePerSeriesWithLegendAndUtcTimeAxis() throws Exception {
     String dom = HeadlessChromium.dumpDom(url("/graph", "g0.expr", "temperature", "g0.tab", "0",
         "g0.range_input", "1h", "g0.end_input", "1970-01-01 01:00:00"), "graph-tab");
     List<String> panels = panels(dom);
     assertThat(panels).hasSize(1);
     String panel = panels.get(0);
     assertThat(panel).doesNotContain("alert alert-danger\">");
-    List<String> paths = all(Pattern.compile("<path class=\"series-line\" d=\"([^\"]*)\""), panel);
-    assertThat(paths).as(panel).hasSize(2);
-    // 1h / 250 -> 14 s resolution: 258 steps, all within the 5 m lookback of a sample, so one unbroken line each
-    for (String d : paths) {
-      assertThat(d).startsWith("M");
-      assertThat(d.chars().filter(c -> c == 'L').count()).isEqualTo(257);
-      assertThat(d.chars().filter(c -> c == 'M').count()).isEqualTo(1);
-    }
-    assertThat(panel).contains("data-series=\"" + attr(HALL) + "\"", "data-series=\"" + attr(KITCHEN) + "\"");
+    // 1h / 250 -> 14 s resolution: 258 steps, all within the 5 m lookback of a sample, so 2 x 258 points drawn
+    assertThat(panel).containsPattern("<div class=\"chart-wrapper\" data-series-count=\"2\" data-points=\"516\" "
+        + "data-align-ms=\"\\d+\" data-render-ms=\"\\d+\" data-rendered=\"true\">");
+    assertThat(panel).contains("<canvas");
     assertThat(all(Pattern.compile("<span class=\"legend-label\">([^<]*)</span>"), panel))
         .containsExactly(HALL, KITCHEN);
-    assertThat(all(Pattern.compile("<path class=\"series-line\" [^>]*stroke=\"([^\"]*)\""), panel))
-        .doesNotHaveDuplicates().hasSize(2);
-    assertThat(all(Pattern.compile("<text class=\"x-tick\"[^>]*>([^<]*)</text>"), panel))
-        .contains("00:10", "00:30", "01:00");
-    assertThat(all(Pattern.compile("<text class=\"y-tick\"[^>]*>([^<]*)</text>"), panel)).contains("0", "200", "400");
-    assertThat(panel).contains("Resolution: 14s", "Result series: 2");
+    assertThat(all(Pattern.compile("<li class=\"legend-item\"[^>]*><span class=\"swatch\" style=\"([^\"]*)\""),
+        panel)).doesNotHaveDuplicates().hasSize(2);
+    assertThat(panel).contains("Resolution: 14s", "Result series: 2").containsPattern("Render time: \\d+ms");
   }
 
   @Test
@@ -218,11 +211,18 @@ class QueryUiBrowserTest {
     assertThat(r.path("urlAfterLoad").asString()).contains("g0.expr=temperature", "g0.tab=0", "g0.range_input=1h",
         "g0.end_input=1970-01-01+01%3A00%3A00", "g0.deduplicate=1", "g0.partial_response=0",
         "g0.max_source_resolution=auto");
-    // the middle of 0..3600 s is 1800 s; the nearest 14 s step is 1806 s, where the hall series is 240
+    // the plot spans exactly start..end, with round UTC ticks
+    assertThat(strings(r.path("xTicks"))).contains("00:10", "00:30", "00:50");
+    assertThat(strings(r.path("yTicks"))).contains("0", "200", "400");
+    assertThat(r.path("xScale").toString()).isEqualTo("[0,3600]");
+    // at the 14 s step of 1806 s (00:30:06) the hall series is 240, kitchen 120: the hall line is at the top
     assertThat(r.path("tooltipVisible").asBoolean()).isTrue();
     assertThat(strings(r.path("tooltip"))).containsExactly("1970-01-01 00:30:06 UTC", HALL, "value: 240");
     assertThat(r.path("tooltipVisibleAfterLeave").asBoolean()).isFalse();
     assertThat(strings(r.path("pathDisplayAfterLegendClick"))).containsExactly("shown", "none");
+    // on the common x axis 0..60 s by 10 s: the missing 20 s step, NaN and +Inf are null (lines break there)
+    assertThat(r.path("alignedXs").toString()).isEqualTo("[0,10,20,30,40,50,60]");
+    assertThat(r.path("alignedYs").toString()).isEqualTo("[1,2,null,null,null,-1.5,7]");
     assertThat(strings(r.path("datalist")))
         .containsExactly("node_load1", "system_temperature", "temperature", "temperature_max");
     assertThat(r.path("panelsAfterAdd").asInt()).isEqualTo(2);
