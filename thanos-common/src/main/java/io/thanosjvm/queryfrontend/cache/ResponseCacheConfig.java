@@ -1,7 +1,7 @@
 package io.thanosjvm.queryfrontend.cache;
 
-import io.thanosjvm.store.cache.MemcachedClientConfig;
-import io.thanosjvm.store.cache.RedisClientConfig;
+import io.thanosjvm.cacheutil.MemcachedClientConfig;
+import io.thanosjvm.cacheutil.RedisClientConfig;
 import java.time.Duration;
 
 /**

@@ -1,4 +1,4 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 /**
  * Google's jump consistent hash (Lamping and Veach, 2014) with the floating-point step Thanos' memcached server

@@ -1,4 +1,4 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 /**
  * BLAKE2b (RFC 7693) without a key, as used for Thanos' postings cache keys ({@code blake2b.Sum256}).

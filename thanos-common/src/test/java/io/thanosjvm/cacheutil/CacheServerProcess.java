@@ -1,4 +1,4 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 import io.thanosjvm.objstore.PeerProcess;
 import java.io.File;
@@ -75,7 +75,7 @@ public final class CacheServerProcess implements AutoCloseable {
         return candidate.toString();
       }
     }
-    throw new IllegalStateException(binary + " is not installed: run " + installScript + " before the index cache tests");
+    throw new IllegalStateException(binary + " is not installed: run " + installScript + " before the cache tests");
   }
 
   private void start() throws IOException, InterruptedException {

@@ -1,4 +1,4 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 /**
  * XXH64 with seed 0 (as {@code github.com/cespare/xxhash} computes it), used to place keys on memcached
