@@ -1,5 +1,7 @@
 package io.thanosjvm.cacheutil;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -77,44 +79,52 @@ public final class CacheClientConfigParser {
     if (addr.isEmpty()) {
       throw c.error("addr", "no redis addr provided");
     }
+    String username = c.string("username", "");
+    String password = c.string("password", "");
+    int db = c.integer("db", 0);
+    String prefix = c.string("prefix", "");
+    Duration dialTimeout = c.duration("dial_timeout", d.dialTimeout());
+    Duration readTimeout = c.duration("read_timeout", d.readTimeout());
+    Duration writeTimeout = c.duration("write_timeout", d.writeTimeout());
     int poolSize = c.integer("pool_size", d.maxIdleConnections());
-    RedisClientConfig config = new RedisClientConfig(addr,
-        c.string("username", ""),
-        c.string("password", ""),
-        c.integer("db", 0),
-        c.string("prefix", ""),
-        c.duration("dial_timeout", d.dialTimeout()),
-        c.duration("read_timeout", d.readTimeout()),
-        c.duration("write_timeout", d.writeTimeout()),
-        c.integer("max_get_multi_concurrency", d.maxGetMultiConcurrency()),
-        c.integer("get_multi_batch_size", d.getMultiBatchSize()),
-        c.integer("max_async_concurrency", d.maxAsyncConcurrency()),
-        c.integer("max_async_buffer_size", d.maxAsyncBufferSize()),
-        poolSize);
-    // accepted for compatibility; connection handling does not need them
+    // accepted for compatibility (older Thanos pool settings); one multiplexed connection needs none of them
     c.integer("min_idle_conns", 10);
     c.duration("idle_timeout", Duration.ofMinutes(5));
     c.duration("max_conn_age", Duration.ZERO);
-    c.integer("max_set_multi_concurrency", 100);
-    c.integer("set_multi_batch_size", 100);
-    if (c.bool("tls_enabled", false)) {
-      throw c.error("tls_enabled", "TLS to Redis is not supported by this implementation");
+    int getConcurrency = c.integer("max_get_multi_concurrency", d.maxGetMultiConcurrency());
+    int getBatch = c.integer("get_multi_batch_size", d.getMultiBatchSize());
+    int setConcurrency = c.integer("max_set_multi_concurrency", d.maxSetMultiConcurrency());
+    int setBatch = c.integer("set_multi_batch_size", d.setMultiBatchSize());
+    int asyncConcurrency = c.integer("max_async_concurrency", d.maxAsyncConcurrency());
+    int asyncBuffer = c.integer("max_async_buffer_size", d.maxAsyncBufferSize());
+    boolean tlsEnabled = c.bool("tls_enabled", false);
+    CacheConfigNode t = c.child("tls_config");
+    RedisTlsConfig tls;
+    try {
+      tls = new RedisTlsConfig(t.string("ca_file", ""), t.string("cert_file", ""), t.string("key_file", ""),
+          t.string("server_name", ""), t.bool("insecure_skip_verify", false), t.string("min_version", ""));
+    } catch (IllegalArgumentException e) {
+      throw c.error("tls_config", e.getMessage());
     }
-    CacheConfigNode tls = c.child("tls_config");
-    for (String key : new String[] {"ca_file", "cert_file", "key_file", "server_name", "min_version"}) {
-      tls.string(key, "");
-    }
-    tls.bool("insecure_skip_verify", false);
-    tls.finish();
-    if (c.bytes("cache_size", 0) != 0) {
-      throw c.error("cache_size", "Redis client-side caching is not supported by this implementation; use 0");
-    }
-    if (!c.string("master_name", "").isEmpty()) {
-      throw c.error("master_name", "Redis Sentinel is not supported by this implementation");
-    }
+    t.finish();
+    long cacheSize = c.bytes("cache_size", 0);
+    String masterName = c.string("master_name", "");
     circuitBreaker(c);
     c.finish();
-    return config;
+    if (cacheSize != 0 && addr.contains(",") && masterName.isEmpty()) {
+      throw c.error("cache_size", "client-side caching with a Redis Cluster is not supported by this "
+          + "implementation; use 0");
+    }
+    if (tlsEnabled) {
+      for (String file : new String[] {tls.caFile(), tls.certFile(), tls.keyFile()}) {
+        if (!file.isEmpty() && !Files.isReadable(Path.of(file))) {
+          throw c.error("tls_config", "cannot read " + file);
+        }
+      }
+    }
+    return new RedisClientConfig(addr, username, password, db, prefix, dialTimeout, readTimeout, writeTimeout,
+        getConcurrency, getBatch, setConcurrency, setBatch, asyncConcurrency, asyncBuffer, poolSize, tlsEnabled, tls,
+        cacheSize, masterName);
   }
 
   private static void circuitBreaker(CacheConfigNode c) {
