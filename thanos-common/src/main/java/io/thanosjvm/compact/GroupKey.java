@@ -1,6 +1,6 @@
 package io.thanosjvm.compact;
 
-import io.thanosjvm.store.cache.XxHash64;
+import io.thanosjvm.cacheutil.XxHash64;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -15,7 +15,7 @@ import io.thanosjvm.queryfrontend.cache.ResponseCacheConfigParser;
 import io.thanosjvm.queryfrontend.cache.ResponseCaches;
 import io.thanosjvm.queryfrontend.testing.FaultInjectingProxy;
 import io.thanosjvm.queryfrontend.testing.FrontendPrometheus;
-import io.thanosjvm.store.cache.CacheServerProcess;
+import io.thanosjvm.cacheutil.CacheServerProcess;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

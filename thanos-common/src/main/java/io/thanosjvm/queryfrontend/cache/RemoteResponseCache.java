@@ -1,6 +1,6 @@
 package io.thanosjvm.queryfrontend.cache;
 
-import io.thanosjvm.store.cache.RemoteCacheClient;
+import io.thanosjvm.cacheutil.RemoteCacheClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.thanosjvm.queryfrontend.cache;
 
-import io.thanosjvm.store.cache.MemcachedClientConfig;
-import io.thanosjvm.store.cache.RedisClientConfig;
+import io.thanosjvm.cacheutil.MemcachedClientConfig;
+import io.thanosjvm.cacheutil.RedisClientConfig;
 import java.time.Duration;
 
 /**
@@ -24,7 +24,7 @@ public record ResponseCacheConfig(Type type, long maxSizeBytes, int maxSizeItems
     IN_MEMORY,
     /** One or more memcached servers. */
     MEMCACHED,
-    /** One Redis server. */
+    /** Redis: one server, a Sentinel-managed master or a Cluster. */
     REDIS;
 
     /** The YAML name ({@code IN-MEMORY}). */

@@ -1,16 +1,18 @@
 package io.thanosjvm.queryfrontend.cache;
 
-import io.thanosjvm.store.cache.ByteSizes;
-import io.thanosjvm.store.cache.GoDurations;
-import io.thanosjvm.store.cache.IndexCacheConfig;
-import io.thanosjvm.store.cache.IndexCacheConfigParser;
+import io.thanosjvm.cacheutil.ByteSizes;
+import io.thanosjvm.cacheutil.CacheClientConfigParser;
+import io.thanosjvm.cacheutil.CacheConfigNode;
+import io.thanosjvm.cacheutil.GoDurations;
+import io.thanosjvm.cacheutil.InvalidCacheConfigException;
+import io.thanosjvm.cacheutil.MemcachedClientConfig;
+import io.thanosjvm.cacheutil.RedisClientConfig;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -19,7 +21,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Reads Thanos' response cache YAML ({@code type} IN-MEMORY, MEMCACHED or REDIS, case-insensitive, and
  * {@code config}) strictly: unknown types and keys are errors naming the key. MEMCACHED and REDIS accept the
- * store gateway's client keys (parsed by {@link IndexCacheConfigParser}, same rules) plus {@code expiration}.
+ * cache clients' keys (read by {@link CacheClientConfigParser}, the store gateway's rules) plus {@code expiration}.
  * An IN-MEMORY cache with neither {@code max_size} nor {@code max_size_items} means no cache, as in Thanos.
  */
 public final class ResponseCacheConfigParser {
@@ -102,19 +104,19 @@ public final class ResponseCacheConfigParser {
         expiration = DEFAULT_EXPIRATION;
       }
     }
-    Map<String, Object> asIndexCache = new LinkedHashMap<>();
-    asIndexCache.put("type", type.yamlName());
-    asIndexCache.put("config", config);
-    DumperOptions options = new DumperOptions();
-    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    IndexCacheConfig client;
+    CacheConfigNode section = new CacheConfigNode("response cache config", "config", config);
+    MemcachedClientConfig memcached = null;
+    RedisClientConfig redis = null;
     try {
-      client = IndexCacheConfigParser.parse(new Yaml(options).dump(asIndexCache));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidResponseCacheConfigException(
-          e.getMessage().replace("index cache config", "response cache config"), e);
+      if (type == ResponseCacheConfig.Type.MEMCACHED) {
+        memcached = CacheClientConfigParser.memcached(section);
+      } else {
+        redis = CacheClientConfigParser.redis(section);
+      }
+    } catch (InvalidCacheConfigException e) {
+      throw new InvalidResponseCacheConfigException(e.getMessage(), e);
     }
-    return new ResponseCacheConfig(type, 0, 0, Duration.ZERO, client.memcached(), client.redis(), expiration);
+    return new ResponseCacheConfig(type, 0, 0, Duration.ZERO, memcached, redis, expiration);
   }
 
   private static Duration duration(Object v) {

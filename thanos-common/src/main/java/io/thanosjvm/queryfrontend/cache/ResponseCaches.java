@@ -1,8 +1,8 @@
 package io.thanosjvm.queryfrontend.cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.thanosjvm.store.cache.MemcachedClient;
-import io.thanosjvm.store.cache.RedisClient;
+import io.thanosjvm.cacheutil.MemcachedClient;
+import io.thanosjvm.cacheutil.RedisClient;
 import java.time.Clock;
 
 /** Builds the configured backend, instrumented with Cortex' cache metrics. */

@@ -1,7 +1,7 @@
 package io.thanosjvm.receive.hashring;
 
 import io.thanosjvm.model.Labels;
-import io.thanosjvm.store.cache.XxHash64;
+import io.thanosjvm.cacheutil.XxHash64;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;

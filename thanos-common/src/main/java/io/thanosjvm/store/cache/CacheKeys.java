@@ -1,5 +1,6 @@
 package io.thanosjvm.store.cache;
 
+import io.thanosjvm.cacheutil.Blake2b;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,5 +1,7 @@
 package io.thanosjvm.store.cache;
 
+import io.thanosjvm.cacheutil.MemcachedClientConfig;
+import io.thanosjvm.cacheutil.RedisClientConfig;
 import java.time.Duration;
 import java.util.Set;
 

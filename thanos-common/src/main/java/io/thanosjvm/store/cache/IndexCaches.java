@@ -1,6 +1,8 @@
 package io.thanosjvm.store.cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thanosjvm.cacheutil.MemcachedClient;
+import io.thanosjvm.cacheutil.RedisClient;
 import java.time.Clock;
 
 /**

@@ -1,7 +1,9 @@
 package io.thanosjvm.store.cache;
 
+import io.thanosjvm.cacheutil.InvalidCacheConfigException;
+
 /** The index cache YAML is malformed, has an unknown key or type, misses a required key or holds a bad value. */
-public final class InvalidIndexCacheConfigException extends IllegalArgumentException {
+public final class InvalidIndexCacheConfigException extends InvalidCacheConfigException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package io.thanosjvm.store.cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thanosjvm.cacheutil.RemoteCacheClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

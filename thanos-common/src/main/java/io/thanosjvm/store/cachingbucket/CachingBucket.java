@@ -6,7 +6,7 @@ import io.thanosjvm.objstore.IterConsumer;
 import io.thanosjvm.objstore.IterOptions;
 import io.thanosjvm.objstore.ObjectAttributes;
 import io.thanosjvm.objstore.ObjectNotFoundException;
-import io.thanosjvm.store.cache.RemoteCacheClient;
+import io.thanosjvm.cacheutil.RemoteCacheClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

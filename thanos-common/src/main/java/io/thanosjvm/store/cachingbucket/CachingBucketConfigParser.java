@@ -1,7 +1,7 @@
 package io.thanosjvm.store.cachingbucket;
 
-import io.thanosjvm.store.cache.ByteSizes;
-import io.thanosjvm.store.cache.GoDurations;
+import io.thanosjvm.cacheutil.ByteSizes;
+import io.thanosjvm.cacheutil.GoDurations;
 import io.thanosjvm.store.cache.IndexCacheConfig;
 import io.thanosjvm.store.cache.IndexCacheConfigParser;
 import io.thanosjvm.store.cache.InvalidIndexCacheConfigException;

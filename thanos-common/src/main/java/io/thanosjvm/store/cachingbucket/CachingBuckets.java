@@ -3,9 +3,9 @@ package io.thanosjvm.store.cachingbucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.store.cache.IndexCacheConfig;
-import io.thanosjvm.store.cache.MemcachedClient;
-import io.thanosjvm.store.cache.RedisClient;
-import io.thanosjvm.store.cache.RemoteCacheClient;
+import io.thanosjvm.cacheutil.MemcachedClient;
+import io.thanosjvm.cacheutil.RedisClient;
+import io.thanosjvm.cacheutil.RemoteCacheClient;
 import java.time.Clock;
 
 /** Builds the caching bucket from its YAML ({@code --store.caching-bucket.config}). */

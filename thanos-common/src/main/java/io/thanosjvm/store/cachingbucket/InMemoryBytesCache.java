@@ -1,6 +1,6 @@
 package io.thanosjvm.store.cachingbucket;
 
-import io.thanosjvm.store.cache.RemoteCacheClient;
+import io.thanosjvm.cacheutil.RemoteCacheClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.thanosjvm.cacheutil.ByteSizes;
+import io.thanosjvm.cacheutil.GoDurations;
+import io.thanosjvm.cacheutil.MemcachedClientConfig;
+import io.thanosjvm.cacheutil.RedisClientConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -103,10 +107,11 @@ class IndexCacheConfigParserTest {
         "not supported");
     assertError("type: MEMCACHED\nconfig:\n  addresses: [a:1]\n  set_async_circuit_breaker_config:\n"
         + "    enabled: true\n", "key 'config.set_async_circuit_breaker_config'", "not supported");
-    assertError("type: REDIS\nconfig:\n  addr: r:1\n  tls_enabled: true\n", "key 'config.tls_enabled'",
-        "not supported");
-    assertError("type: REDIS\nconfig:\n  addr: r:1\n  master_name: m\n", "key 'config.master_name'",
-        "not supported");
+    // TLS and Sentinel are supported since the Lettuce client; what Thanos itself refuses still is
+    assertError("type: REDIS\nconfig:\n  addr: r:1\n  tls_enabled: true\n  tls_config:\n    cert_file: c.pem\n",
+        "key 'config.tls_config'", "both client key and certificate must be provided");
+    assertError("type: REDIS\nconfig:\n  addr: r:1\n  tls_config:\n    ca: x\n", "key 'config.tls_config.ca'",
+        "unknown key");
     assertError("type: REDIS\nconfig:\n  db: 1\n", "key 'config.addr'", "no redis addr");
     assertError("type: IN-MEMORY\nenabled_items: [Chunks]\n", "key 'enabled_items'", "unsupported item type Chunks");
     assertError("type: IN-MEMORY\nttl: 5\n", "key 'ttl'", "duration");

@@ -3,6 +3,9 @@ package io.thanosjvm.store.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.thanosjvm.cacheutil.CacheServerProcess;
+import io.thanosjvm.cacheutil.MemcachedClient;
+import io.thanosjvm.cacheutil.MemcachedClientConfig;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

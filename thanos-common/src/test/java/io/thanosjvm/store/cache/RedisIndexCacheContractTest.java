@@ -3,6 +3,9 @@ package io.thanosjvm.store.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.thanosjvm.cacheutil.CacheServerProcess;
+import io.thanosjvm.cacheutil.RedisClient;
+import io.thanosjvm.cacheutil.RedisClientConfig;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,11 +67,10 @@ class RedisIndexCacheContractTest extends IndexCacheContract {
     String block = newBlockId();
     cache.storeSeries(block, 77, value(9, 3));
     awaitSeries(block, new long[] {77});
-    RedisClientConfig d = RedisClientConfig.defaults(server.address());
-    RedisClientConfig db2 = new RedisClientConfig(d.addr(), "", "s3cret", 2, "", d.dialTimeout(), d.readTimeout(),
-        d.writeTimeout(), 10, 10, 1, 10, 1);
-    RedisClientConfig db0 = new RedisClientConfig(d.addr(), "", "s3cret", 0, "", d.dialTimeout(), d.readTimeout(),
-        d.writeTimeout(), 10, 10, 1, 10, 1);
+    RedisClientConfig d = RedisClientConfig.defaults(server.address()).withAuth("", "s3cret")
+        .withConcurrency(10, 10, 1, 10);
+    RedisClientConfig db2 = d.withDb(2);
+    RedisClientConfig db0 = d.withDb(0);
     try (RedisClient inDb2 = new RedisClient(db2, "raw2", registry);
         RedisClient inDb0 = new RedisClient(db0, "raw0", registry)) {
       String key = "thanos:S:" + block + ":77";

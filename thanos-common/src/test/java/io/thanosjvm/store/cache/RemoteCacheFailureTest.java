@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.thanosjvm.cacheutil.CacheServerProcess;
+import io.thanosjvm.cacheutil.MemcachedClient;
+import io.thanosjvm.cacheutil.MemcachedClientConfig;
 import io.thanosjvm.objstore.PeerProcess;
 import java.io.IOException;
 import java.net.InetAddress;

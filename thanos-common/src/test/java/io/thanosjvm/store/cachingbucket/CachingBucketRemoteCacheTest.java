@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.objstore.filesystem.FilesystemBucket;
-import io.thanosjvm.store.cache.CacheServerProcess;
+import io.thanosjvm.cacheutil.CacheServerProcess;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -15,7 +15,7 @@ import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.relabel.RelabelConfig;
 import io.thanosjvm.relabel.RelabelConfigParser;
-import io.thanosjvm.store.cache.ByteSizes;
+import io.thanosjvm.cacheutil.ByteSizes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.thanosjvm.app.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.autoconfigure.ThanosStoreProperties;
-import io.thanosjvm.store.cache.ByteSizes;
+import io.thanosjvm.cacheutil.ByteSizes;
 import io.thanosjvm.store.cache.IndexCache;
 import io.thanosjvm.store.cache.IndexCaches;
 import java.io.IOException;

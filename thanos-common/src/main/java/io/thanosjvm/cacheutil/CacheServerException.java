@@ -1,4 +1,4 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 import java.io.IOException;
 

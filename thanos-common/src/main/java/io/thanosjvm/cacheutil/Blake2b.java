@@ -1,8 +1,11 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 /**
  * BLAKE2b (RFC 7693) without a key, as used for Thanos' postings cache keys ({@code blake2b.Sum256}).
  * Written from the RFC; checked against its test vectors.
+ *
+ * <p>Hand-written on purpose: the cache keys must equal Go's {@code golang.org/x/crypto/blake2b} output byte
+ * for byte (the JDK has no BLAKE2b), and this one file is smaller than a crypto provider dependency.
  */
 public final class Blake2b {
 

@@ -1,4 +1,4 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** BLAKE2b, XXH64, jump hash, natural order and the key format against independent known values. */
+/** BLAKE2b, XXH64, jump hash and natural order against independent known values. */
 class CacheHashesTest {
 
   private static String hex(byte[] b) {
@@ -118,17 +118,5 @@ class CacheHashesTest {
     assertThat(NaturalOrder.less("x9", "x10")).isTrue();
     assertThat(NaturalOrder.less("x10", "x9")).isFalse();
     assertThat(NaturalOrder.less("ab", "abc")).isTrue();
-  }
-
-  @Test
-  void keysHaveThanosFormat() {
-    // hash part: base64url (no padding) of Python's hashlib.blake2b(b"__name__:up", digest_size=32)
-    assertThat(CacheKeys.postings("01HQZ3D7X5RJ1K0000000000AA", "__name__", "up", ""))
-        .isEqualTo("P:01HQZ3D7X5RJ1K0000000000AA:4BTtibLpOZUR1aJHkCHmvdmBQ8Kv8TnO9fkCf4ZBaOs");
-    assertThat(CacheKeys.postings("01HQZ3D7X5RJ1K0000000000AA", "__name__", "up", "dss"))
-        .isEqualTo("P:01HQZ3D7X5RJ1K0000000000AA:4BTtibLpOZUR1aJHkCHmvdmBQ8Kv8TnO9fkCf4ZBaOs:dss");
-    assertThat(CacheKeys.series("01HQZ3D7X5RJ1K0000000000AA", 1234))
-        .isEqualTo("S:01HQZ3D7X5RJ1K0000000000AA:1234");
-    assertThat(CacheKeys.series("B", -1L)).isEqualTo("S:B:18446744073709551615");
   }
 }

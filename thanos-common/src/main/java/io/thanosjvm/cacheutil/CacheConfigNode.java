@@ -1,4 +1,4 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -10,28 +10,41 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One mapping of the index cache YAML read key by key; {@link #finish()} rejects keys never read. Every error
- * names the full key path.
+ * One mapping of a cache YAML (index cache, caching bucket, response cache) read key by key; {@link #finish()}
+ * rejects keys never read. Every error names the configuration and the full key path.
  */
-final class CacheConfigNode {
+public final class CacheConfigNode {
 
+  private final String subject;
   private final String path;
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Set<String> read = new LinkedHashSet<>();
 
-  CacheConfigNode(String path, Map<?, ?> values) {
+  /**
+   * The mapping {@code values} (null reads as empty) at key path {@code path} ("" at the top) of the
+   * configuration {@code subject} (e.g. {@code index cache config}), which prefixes every error message.
+   */
+  public CacheConfigNode(String subject, String path, Map<?, ?> values) {
+    this.subject = subject;
     this.path = path;
     if (values != null) {
       values.forEach((k, v) -> this.values.put(String.valueOf(k), v));
     }
   }
 
-  String keyPath(String key) {
+  /** The full path of {@code key} of this mapping, for messages. */
+  public String keyPath(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  InvalidIndexCacheConfigException error(String key, String problem) {
-    return new InvalidIndexCacheConfigException("index cache config: key '" + keyPath(key) + "': " + problem);
+  /** An error about {@code key} of this mapping. */
+  public InvalidCacheConfigException error(String key, String problem) {
+    return new InvalidCacheConfigException(subject + ": key '" + keyPath(key) + "': " + problem);
+  }
+
+  /** An error about this mapping as a whole (e.g. values that contradict each other). */
+  public InvalidCacheConfigException invalid(String problem, Throwable cause) {
+    return new InvalidCacheConfigException(subject + ": key '" + path + "': " + problem, cause);
   }
 
   private Object raw(String key) {
@@ -43,7 +56,8 @@ final class CacheConfigNode {
     return !(v instanceof Map) && !(v instanceof Iterable);
   }
 
-  String string(String key, String fallback) {
+  /** A scalar read as text, or {@code fallback} when absent. */
+  public String string(String key, String fallback) {
     Object v = raw(key);
     if (v == null) {
       return fallback;
@@ -54,7 +68,8 @@ final class CacheConfigNode {
     return String.valueOf(v);
   }
 
-  boolean bool(String key, boolean fallback) {
+  /** {@code true} or {@code false}, or {@code fallback} when absent. */
+  public boolean bool(String key, boolean fallback) {
     Object v = raw(key);
     if (v == null) {
       return fallback;
@@ -65,7 +80,8 @@ final class CacheConfigNode {
     throw error(key, "expected true or false, got \"" + v + "\"");
   }
 
-  int integer(String key, int fallback) {
+  /** A whole number in int range, or {@code fallback} when absent. */
+  public int integer(String key, int fallback) {
     Object v = raw(key);
     if (v == null) {
       return fallback;
@@ -79,7 +95,8 @@ final class CacheConfigNode {
     throw error(key, "expected a whole number, got \"" + v + "\"");
   }
 
-  double decimal(String key, double fallback) {
+  /** A number, or {@code fallback} when absent. */
+  public double decimal(String key, double fallback) {
     Object v = raw(key);
     if (v == null) {
       return fallback;
@@ -91,7 +108,7 @@ final class CacheConfigNode {
   }
 
   /** A Go duration string ({@code 500ms}); an integer 0 is accepted as zero. */
-  Duration duration(String key, Duration fallback) {
+  public Duration duration(String key, Duration fallback) {
     Object v = raw(key);
     if (v == null) {
       return fallback;
@@ -110,7 +127,7 @@ final class CacheConfigNode {
   }
 
   /** A byte size with unit ({@code 250MB}, {@code 1GiB}); a bare 0 is zero. */
-  long bytes(String key, long fallback) {
+  public long bytes(String key, long fallback) {
     Object v = raw(key);
     if (v == null) {
       return fallback;
@@ -125,7 +142,8 @@ final class CacheConfigNode {
     }
   }
 
-  List<String> strings(String key) {
+  /** A sequence of scalars, empty when absent. */
+  public List<String> strings(String key) {
     Object v = raw(key);
     if (v == null) {
       return List.of();
@@ -143,16 +161,17 @@ final class CacheConfigNode {
     return out;
   }
 
-  CacheConfigNode child(String key) {
+  /** The nested mapping under {@code key} (empty when absent). */
+  public CacheConfigNode child(String key) {
     Object v = raw(key);
     if (v != null && !(v instanceof Map)) {
       throw error(key, "expected a mapping");
     }
-    return new CacheConfigNode(keyPath(key), (Map<?, ?>) v);
+    return new CacheConfigNode(subject, keyPath(key), (Map<?, ?>) v);
   }
 
   /** Rejects the first key that was never read. */
-  void finish() {
+  public void finish() {
     for (String key : values.keySet()) {
       if (!read.contains(key)) {
         throw error(key, "unknown key (not a valid field of this section)");

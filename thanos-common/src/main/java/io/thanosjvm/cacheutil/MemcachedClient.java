@@ -1,4 +1,4 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +19,10 @@ import java.util.Map;
  * queued and dropped when the buffer is full; expirations are absolute Unix times ({@code now + ttl}).
  * Metrics: {@code thanos_memcached_operations_total}, {@code _operation_failures_total},
  * {@code _operation_skipped_total}, labelled {@code name}.
+ *
+ * <p>Hand-written on purpose (unlike the Redis client, which is Lettuce): the key placement is the compatibility
+ * (a store gateway of this implementation and one of Thanos sharing memcached servers must find each other's
+ * items), and Java memcached clients place keys their own way; the text protocol's get/set is small.
  */
 public final class MemcachedClient implements RemoteCacheClient {
 

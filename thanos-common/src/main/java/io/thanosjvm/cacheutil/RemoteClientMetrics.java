@@ -1,13 +1,20 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.netty.channel.ConnectTimeoutException;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Operation metrics of a remote cache client, named as Thanos' memcached client names them under a prefix
@@ -80,16 +87,27 @@ final class RemoteClientMetrics {
     skipped.get(op + "/" + reason).increment();
   }
 
-  /** Classifies a failure as Thanos does: timeout, server error, network error or other. */
+  /**
+   * Classifies a failure as Thanos does: timeout, server error, network error or other. The whole cause chain
+   * counts (Lettuce wraps the server's answer to AUTH in a connection exception, for example).
+   */
   static String reason(Exception e) {
-    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-      return TIMEOUT;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException || t instanceof TimeoutException
+          || t instanceof RedisCommandTimeoutException || t instanceof ConnectTimeoutException) {
+        return TIMEOUT;
+      }
     }
-    if (e instanceof CacheServerException) {
-      return SERVER_ERROR;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CacheServerException || t instanceof RedisCommandExecutionException) {
+        return SERVER_ERROR;
+      }
     }
-    if (e instanceof java.io.IOException) {
-      return NETWORK_ERROR;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException || t instanceof RedisConnectionException
+          || t instanceof RedisException && String.valueOf(t.getMessage()).contains("not connected")) {
+        return NETWORK_ERROR;
+      }
     }
     return OTHER;
   }

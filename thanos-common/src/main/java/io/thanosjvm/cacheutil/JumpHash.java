@@ -1,8 +1,11 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 /**
  * Google's jump consistent hash (Lamping and Veach, 2014) with the floating-point step Thanos' memcached server
  * selector uses: maps a 64-bit key to a bucket in {@code [0, buckets)}.
+ *
+ * <p>Hand-written on purpose: it is Thanos' memcached key placement, which a memcached client library would
+ * replace with its own (ketama, modulo), so that Thanos and this implementation would miss each other's items.
  */
 public final class JumpHash {
 

@@ -1,8 +1,12 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 /**
  * XXH64 with seed 0 (as {@code github.com/cespare/xxhash} computes it), used to place keys on memcached
- * servers exactly as Thanos does. Written from the xxHash specification; checked against its known values.
+ * servers exactly as Thanos does and for the compactor's group keys. Written from the xxHash specification;
+ * checked against its known values.
+ *
+ * <p>Hand-written on purpose: it is part of the compatibility (keys and placements must equal Thanos' bit for
+ * bit), it is small, and it hashes a {@code byte[]} without the allocations or native code a library brings.
  */
 public final class XxHash64 {
 

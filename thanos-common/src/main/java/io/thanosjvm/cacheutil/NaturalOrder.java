@@ -1,11 +1,11 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 import java.util.Comparator;
 
 /**
  * The natural string order Thanos sorts memcached addresses in before hashing keys onto them (runs of digits
  * compare by numeric value ignoring leading zeros, everything else byte by byte), so that
- * {@code memcached-2} precedes {@code memcached-10}.
+ * {@code memcached-2} precedes {@code memcached-10}. Part of Thanos' key placement, hence hand-written.
  */
 final class NaturalOrder implements Comparator<String> {
 

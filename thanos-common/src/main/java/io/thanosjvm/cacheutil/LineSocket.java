@@ -1,4 +1,4 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A TCP connection to a cache server speaking a CRLF-line protocol (memcached text, RESP): buffered streams,
+ * A TCP connection to a cache server speaking a CRLF-line protocol (memcached text): buffered streams,
  * bounded line reads and length-prefixed payload reads that only allocate as bytes actually arrive.
  */
 class LineSocket implements AutoCloseable {

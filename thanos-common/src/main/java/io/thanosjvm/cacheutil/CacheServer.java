@@ -1,4 +1,4 @@
-package io.thanosjvm.store.cache;
+package io.thanosjvm.cacheutil;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -21,11 +21,12 @@ final class CacheServer<C extends AutoCloseable> implements AutoCloseable {
 
   private final String address;
   private final ConnectionPool<C> pool;
-  private final AtomicBoolean healthy = new AtomicBoolean(true);
+  private final Health health;
 
   CacheServer(String address, ConnectionPool<C> pool) {
     this.address = address;
     this.pool = pool;
+    this.health = new Health(address);
   }
 
   String address() {
@@ -38,15 +39,40 @@ final class CacheServer<C extends AutoCloseable> implements AutoCloseable {
 
   /** Notes a clean exchange. */
   void succeeded() {
-    if (!healthy.getAndSet(true)) {
-      LOG.log(Level.INFO, "cache server {0} answers again", address);
-    }
+    health.succeeded();
   }
 
   /** Notes a failed exchange: a warning the first time in a row, debug afterwards. */
   void failed(String operation, Exception e) {
-    Level level = healthy.getAndSet(false) ? Level.WARNING : Level.DEBUG;
-    LOG.log(level, "cache server {0}: {1} failed, treated as cache misses: {2}", address, operation, e.toString());
+    health.failed(operation, e);
+  }
+
+  /**
+   * Whether the last exchange with a server worked, so that a server going down or coming back is logged once,
+   * not once per request.
+   */
+  static final class Health {
+
+    private final String address;
+    private final AtomicBoolean healthy = new AtomicBoolean(true);
+
+    Health(String address) {
+      this.address = address;
+    }
+
+    /** Notes a clean exchange. */
+    void succeeded() {
+      if (!healthy.getAndSet(true)) {
+        LOG.log(Level.INFO, "cache server {0} answers again", address);
+      }
+    }
+
+    /** Notes a failed exchange: a warning the first time in a row, debug afterwards. */
+    void failed(String operation, Exception e) {
+      Level level = healthy.getAndSet(false) ? Level.WARNING : Level.DEBUG;
+      LOG.log(level, "cache server {0}: {1} failed, treated as cache misses: {2}", address, operation,
+          e.toString());
+    }
   }
 
   @Override
