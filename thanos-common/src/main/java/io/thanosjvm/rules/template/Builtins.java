@@ -25,6 +25,11 @@ final class Builtins {
     add(m, "not", List.of(Type.VALUE), false, a -> !GoValues.isTrue(a.get(0)));
     add(m, "len", List.of(Type.VALUE), false, a -> length(a.get(0)));
     add(m, "index", List.of(Type.VALUE, Type.VALUE), true, Builtins::index);
+    add(m, "slice", List.of(Type.VALUE, Type.VALUE), true, Builtins::slice);
+    add(m, "call", List.of(Type.VALUE, Type.VALUE), true, a -> {
+      // templates here never hold function values
+      throw new CallError(a.get(0) == null ? "call of nil" : "non-function of type " + GoValues.typeName(a.get(0)));
+    });
     add(m, "print", List.of(Type.ANY), true, GoFmt::sprint);
     add(m, "println", List.of(Type.ANY), true, GoFmt::sprintln);
     add(m, "printf", List.of(Type.STRING, Type.ANY), true,
@@ -127,6 +132,54 @@ final class Builtins {
       }
     }
     return item;
+  }
+
+  private static Object slice(List<Object> a) {
+    Object item = a.get(0);
+    List<Object> indexes = a.subList(1, a.size());
+    if (item == null) {
+      throw new CallError("slice of untyped nil");
+    }
+    if (indexes.size() > 3) {
+      throw new CallError("too many slice indexes: " + indexes.size());
+    }
+    byte[] bytes = null;
+    int len;
+    if (item instanceof String s) {
+      if (indexes.size() == 3) {
+        throw new CallError("cannot 3-index slice a string");
+      }
+      bytes = s.getBytes(StandardCharsets.UTF_8);
+      len = bytes.length;
+    } else if (item instanceof QueryResult q) {
+      len = q.samples().size();
+    } else {
+      throw new CallError("can't slice item of type " + GoValues.typeName(item));
+    }
+    int[] idx = {0, len, len};
+    for (int i = 0; i < indexes.size(); i++) {
+      Object index = indexes.get(i);
+      if (index == null) {
+        throw new CallError("cannot index slice/array with nil");
+      }
+      if (!(index instanceof Long x)) {
+        throw new CallError("cannot index slice/array with type " + GoValues.typeName(index));
+      }
+      if (x < 0 || x > len) {
+        throw new CallError("index out of range: " + x);
+      }
+      idx[i] = (int) (long) x;
+    }
+    if (idx[0] > idx[1]) {
+      throw new CallError("invalid slice index: " + idx[0] + " > " + idx[1]);
+    }
+    if (indexes.size() == 3 && idx[1] > idx[2]) {
+      throw new CallError("invalid slice index: " + idx[1] + " > " + idx[2]);
+    }
+    if (bytes != null) {
+      return new String(bytes, idx[0], idx[1] - idx[0], StandardCharsets.UTF_8);
+    }
+    return new QueryResult(new java.util.ArrayList<>(((QueryResult) item).samples().subList(idx[0], idx[1])));
   }
 
   /** Go's {@code evalArgs}: a lone string as is, otherwise {@code fmt.Sprint}. */
