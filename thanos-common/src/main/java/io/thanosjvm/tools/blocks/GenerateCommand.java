@@ -1,10 +1,10 @@
 package io.thanosjvm.tools.blocks;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.model.Label;
 import io.thanosjvm.tools.tsdb.Flags;
-import io.thanosjvm.tsdb.BlockWriter;
 import io.thanosjvm.tsdb.Ulid;
 import java.io.IOException;
 import java.io.PrintStream;

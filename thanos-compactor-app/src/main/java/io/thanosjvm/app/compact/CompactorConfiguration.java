@@ -10,7 +10,7 @@ import io.thanosjvm.compact.CompactorSettings;
 import io.thanosjvm.compact.merge.DedupMode;
 import io.thanosjvm.model.TimeOrDuration;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.relabel.RelabelConfig;

@@ -5,7 +5,7 @@ import io.thanosjvm.autoconfigure.ThanosSidecarProperties;
 import io.thanosjvm.block.HashFunc;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.shipper.PrometheusBlockDurations;

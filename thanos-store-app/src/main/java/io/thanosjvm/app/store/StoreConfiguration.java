@@ -6,7 +6,7 @@ import io.thanosjvm.autoconfigure.ThanosStoreProperties;
 import io.thanosjvm.info.InfoService;
 import io.thanosjvm.model.TimeOrDuration;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.relabel.RelabelConfig;

@@ -1,4 +1,6 @@
-package io.thanosjvm.block.metadata;
+package io.thanosjvm.tsdb;
+
+import io.thanosjvm.json.GoJsonException;
 
 /** Thrown when a meta.json or marker file is malformed or has an unsupported version. */
 public class InvalidMetaException extends RuntimeException {
@@ -27,5 +29,10 @@ public class InvalidMetaException extends RuntimeException {
   /** The character offset of the problem, or -1. */
   public long offset() {
     return offset;
+  }
+
+  /** The exception for a meta or marker file that is not JSON. */
+  public static InvalidMetaException of(GoJsonException e) {
+    return new InvalidMetaException(e.source(), e.offset(), e.problem());
   }
 }
