@@ -1,7 +1,7 @@
 package io.thanosjvm.queryfrontend.cache;
 
+import io.thanosjvm.model.GoDuration;
 import io.thanosjvm.store.cache.ByteSizes;
-import io.thanosjvm.store.cache.GoDurations;
 import io.thanosjvm.store.cache.IndexCacheConfig;
 import io.thanosjvm.store.cache.IndexCacheConfigParser;
 import java.time.Duration;
@@ -124,7 +124,7 @@ public final class ResponseCacheConfigParser {
     if (!(v instanceof String s)) {
       throw new IllegalArgumentException("expected a duration such as 30s or 24h, got \"" + v + "\"");
     }
-    return GoDurations.parse(s);
+    return GoDuration.parse(s);
   }
 
   private static InvalidResponseCacheConfigException error(String key, String problem) {

@@ -162,22 +162,6 @@ public final class IndexCacheConfigParser {
   }
 
   private static Map<?, ?> firstDocument(String yaml) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    Yaml parser = new Yaml(new SafeConstructor(options));
-    try {
-      Iterator<Object> docs = parser.loadAll(yaml).iterator();
-      Object first = docs.hasNext() ? docs.next() : null;
-      if (first == null) {
-        throw new InvalidIndexCacheConfigException("index cache config: empty configuration");
-      }
-      if (!(first instanceof Map<?, ?> map)) {
-        throw new InvalidIndexCacheConfigException(
-            "index cache config: expected a mapping with type, config, enabled_items and ttl");
-      }
-      return map;
-    } catch (YAMLException e) {
-      throw new InvalidIndexCacheConfigException("index cache config: invalid YAML: " + e.getMessage(), e);
-    }
+    return CacheConfigNode.CONFIG.firstMapping(yaml, "type, config, enabled_items and ttl");
   }
 }

@@ -47,15 +47,9 @@ class CompactorConfiguration {
 
   @Bean(destroyMethod = "close")
   Bucket bucket(ThanosCompactProperties props, MeterRegistry meters, Clock clock) throws IOException {
-    ObjstoreConfig config;
-    if (!props.getObjstoreConfigFile().isEmpty()) {
-      config = ObjstoreConfigLoader.fromFile(Path.of(props.getObjstoreConfigFile()));
-    } else if (!props.getObjstoreConfig().isEmpty()) {
-      config = ObjstoreConfigLoader.fromString(props.getObjstoreConfig());
-    } else {
-      throw new IllegalStateException("thanos compact needs a bucket: set --objstore.config-file or --objstore.config"
-          + " (thanos.compact.objstore-config-file / thanos.compact.objstore-config)");
-    }
+    ObjstoreConfig config = ObjstoreConfigLoader.resolve(props.getObjstoreConfigFile(), props.getObjstoreConfig())
+        .orElseThrow(() -> new IllegalStateException("thanos compact needs a bucket: set --objstore.config-file or --objstore.config"
+          + " (thanos.compact.objstore-config-file / thanos.compact.objstore-config)"));
     return BucketFactory.create(config, meters, clock);
   }
 

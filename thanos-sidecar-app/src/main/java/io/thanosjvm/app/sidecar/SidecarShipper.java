@@ -62,9 +62,8 @@ final class SidecarShipper implements AutoCloseable {
       LOG.info("no supported bucket was configured, uploads will be disabled");
       return;
     }
-    ObjstoreConfig config = props.getObjstoreConfigFile().isEmpty()
-        ? ObjstoreConfigLoader.fromString(props.getObjstoreConfig())
-        : ObjstoreConfigLoader.fromFile(Path.of(props.getObjstoreConfigFile()));
+    ObjstoreConfig config = ObjstoreConfigLoader.resolve(props.getObjstoreConfigFile(), props.getObjstoreConfig())
+        .orElseThrow(() -> new IllegalStateException("no objstore config"));
     checkBlockDurations();
     bucket = BucketFactory.create(config, registry, clock);
     ShipperOptions options = new ShipperOptions(Path.of(props.getTsdbPath()), ShipperOptions.SOURCE_SIDECAR,
