@@ -1,7 +1,11 @@
 package io.thanosjvm.json;
 
-/** Thrown by {@link GoJson#parse} for text that is not one JSON value. */
-public final class GoJsonException extends RuntimeException {
+/**
+ * Thrown for a JSON document that is not one JSON value ({@link GoJson#parse}) or whose content is invalid for
+ * what it is (subclasses such as {@code tsdb.InvalidMetaException}); names the source and, where known, the
+ * character offset.
+ */
+public class GoJsonException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

@@ -2,11 +2,13 @@ package io.thanosjvm.tsdb;
 
 import io.thanosjvm.json.GoJsonException;
 
-/** Thrown when a meta.json or marker file is malformed or has an unsupported version. */
-public class InvalidMetaException extends RuntimeException {
+/**
+ * Thrown when a meta.json or marker file is malformed (not JSON, see {@link GoJsonException}) or has an
+ * unsupported version or missing fields.
+ */
+public class InvalidMetaException extends GoJsonException {
 
-  private final String file;
-  private final long offset;
+  private static final long serialVersionUID = 1L;
 
   /**
    * Creates the exception.
@@ -16,19 +18,12 @@ public class InvalidMetaException extends RuntimeException {
    * @param message what is wrong
    */
   public InvalidMetaException(String file, long offset, String message) {
-    super(file + (offset >= 0 ? " at offset " + offset : "") + ": " + message);
-    this.file = file;
-    this.offset = offset;
+    super(file, offset, message);
   }
 
   /** The file. */
   public String file() {
-    return file;
-  }
-
-  /** The character offset of the problem, or -1. */
-  public long offset() {
-    return offset;
+    return source();
   }
 
   /** The exception for a meta or marker file that is not JSON. */

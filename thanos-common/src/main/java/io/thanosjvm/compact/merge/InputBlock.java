@@ -40,27 +40,15 @@ public final class InputBlock implements Closeable {
    */
   public static InputBlock open(int position, Path dir) throws IOException {
     Block block = Block.open(dir);
+    InputBlock input = null;
     try {
-      return new InputBlock(position, block, BlockMeta.of(block.meta()), PostingsStream.open(block.index()));
-    } catch (IOException | RuntimeException e) {
-      block.close();
-      throw e;
+      input = new InputBlock(position, block, BlockMeta.of(block.meta()), PostingsStream.open(block.index()));
+      return input;
+    } finally {
+      if (input == null) {
+        block.close();
+      }
     }
-  }
-
-  /** The input's rank among the compaction's inputs (0 = oldest). */
-  public int position() {
-    return position;
-  }
-
-  /** The block directory. */
-  public Path dir() {
-    return block.dir();
-  }
-
-  /** The block's meta.json. */
-  public BlockMeta meta() {
-    return meta;
   }
 
   /**
@@ -87,6 +75,16 @@ public final class InputBlock implements Closeable {
     }
     current = next;
     return true;
+  }
+
+  /** The input's rank among the compactions' inputs (0 = oldest). */
+  public int position() {
+    return position;
+  }
+
+  /** The block's meta.json, with its Thanos section. */
+  public BlockMeta meta() {
+    return meta;
   }
 
   /** The current series' labels. */
