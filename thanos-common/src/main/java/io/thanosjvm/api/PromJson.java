@@ -1,5 +1,6 @@
 package io.thanosjvm.api;
 
+import io.thanosjvm.json.GoJsonEscapes;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.promql.ast.GoFloat;
 
@@ -72,31 +73,8 @@ public final class PromJson {
     sb.append('}');
   }
 
-  /** A JSON string, escaped as Go's encoding/json does (HTML-safe). */
+  /** A JSON string, escaped as Go's encoding/json does (HTML-safe), with the one shared escaper. */
   public static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '<' -> sb.append("\\u003c");
-        case '>' -> sb.append("\\u003e");
-        case '&' -> sb.append("\\u0026");
-        case '\u2028' -> sb.append("\\u2028");
-        case '\u2029' -> sb.append("\\u2029");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    GoJsonEscapes.quote(sb, s);
   }
 }

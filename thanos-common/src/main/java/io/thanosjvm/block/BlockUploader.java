@@ -2,10 +2,10 @@ package io.thanosjvm.block;
 
 import io.thanosjvm.block.metadata.BlockFile;
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.GoJson;
-import io.thanosjvm.block.metadata.InvalidMetaException;
 import io.thanosjvm.block.metadata.ThanosMeta;
+import io.thanosjvm.json.GoJson;
 import io.thanosjvm.objstore.Bucket;
+import io.thanosjvm.tsdb.InvalidMetaException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package io.thanosjvm.block;
 
-import io.thanosjvm.block.metadata.InvalidMetaException;
 import io.thanosjvm.block.metadata.Marker;
 import io.thanosjvm.block.metadata.MarkerKind;
 import io.thanosjvm.objstore.Bucket;
+import io.thanosjvm.tsdb.InvalidMetaException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

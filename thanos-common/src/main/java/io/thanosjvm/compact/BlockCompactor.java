@@ -1,13 +1,14 @@
 package io.thanosjvm.compact;
 
-import io.thanosjvm.block.metadata.BlockDesc;
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.metadata.BlockFile;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.compact.merge.DedupMode;
 import io.thanosjvm.compact.merge.InputBlock;
 import io.thanosjvm.compact.merge.SeriesMergeLoop;
-import io.thanosjvm.tsdb.BlockWriter;
+import io.thanosjvm.compact.merge.UnhealthyBlockException;
+import io.thanosjvm.tsdb.BlockDesc;
 import io.thanosjvm.tsdb.Tombstones;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,8 @@ public final class BlockCompactor implements GroupCompactor {
       List<BlockMeta> metas = inputs.stream().map(InputBlock::meta).toList();
       checkInputs(group, metas);
       return write(group, inputs, metas, outDir, ulid);
+    } catch (UnhealthyBlockException e) {
+      throw new HaltException(e.getMessage(), e.blockIds());
     } finally {
       for (InputBlock b : inputs) {
         b.close();
@@ -104,7 +107,7 @@ public final class BlockCompactor implements GroupCompactor {
       maxt = Math.max(maxt, m.maxTime());
       level = Math.max(level, m.compactionLevel());
       sources.addAll(m.sources());
-      parents.add(BlockDesc.of(m));
+      parents.add(BlockDesc.of(m.tsdb()));
     }
     final int outLevel = level + 1;
     List<String> sourceList = List.copyOf(sources);

@@ -21,6 +21,7 @@ import io.thanosjvm.compact.lifecycle.PartialUploadCleaner;
 import io.thanosjvm.compact.lifecycle.RetentionPolicy;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.tsdb.Ulid;
+import io.thanosjvm.tsdb.fileutil.DirTrees;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package io.thanosjvm.compact;
 
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.GoJson;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.compact.lifecycle.DownsamplePass;
 import io.thanosjvm.compact.lifecycle.RetentionPolicy;
+import io.thanosjvm.json.GoJson;
 import io.thanosjvm.tsdb.Ulid;
 import java.io.IOException;
 import java.util.ArrayList;

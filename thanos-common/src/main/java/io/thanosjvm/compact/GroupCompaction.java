@@ -12,6 +12,7 @@ import io.thanosjvm.compact.downsample.BlockDownsampler;
 import io.thanosjvm.compact.lifecycle.BlockVerifier;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.tsdb.Ulid;
+import io.thanosjvm.tsdb.fileutil.DirTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,11 @@ package io.thanosjvm.model;
 import java.time.Duration;
 
 /**
- * Prometheus duration strings: one or more {@code <int><unit>} terms with units {@code y w d h m s ms} in
- * descending order ({@code 1h30m}, {@code 5m}, {@code 0ms}, {@code 2d}). A year is 365 days, a week 7 days.
- * A bare {@code 0} is accepted, as Prometheus does.
+ * The Prometheus dialect of durations (Prometheus' {@code model.Duration}), parsed and formatted in this one place
+ * for PromQL, flags, objstore/relabel YAML and the tools: one or more {@code <int><unit>} terms with units {@code y
+ * w d h m s ms} in descending order, each at most once ({@code 1h30m}, {@code 5m}, {@code 0ms}, {@code 2d}). A year
+ * is 365 days, a week 7 days. A bare {@code 0} is accepted, as Prometheus does. Go's {@code time.Duration} dialect
+ * is {@link GoDuration}.
  */
 public final class PromDuration {
 
@@ -28,7 +30,7 @@ public final class PromDuration {
     int lastRank = Integer.MAX_VALUE;
     while (i < s.length()) {
       int start = i;
-      while (i < s.length() && Character.isDigit(s.charAt(i))) {
+      while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
         i++;
       }
       if (i == start) {
@@ -38,7 +40,7 @@ public final class PromDuration {
       try {
         n = Long.parseLong(s.substring(start, i));
       } catch (NumberFormatException e) {
-        throw invalid(s);
+        throw new IllegalArgumentException("duration out of range: \"" + s + "\"");
       }
       int unitStart = i;
       while (i < s.length() && Character.isLetter(s.charAt(i))) {
@@ -50,9 +52,23 @@ public final class PromDuration {
         throw invalid(s);
       }
       lastRank = rank;
-      total = Math.addExact(total, Math.multiplyExact(n, unitMillis(rank)));
+      try {
+        total = Math.addExact(total, Math.multiplyExact(n, unitMillis(rank)));
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("duration out of range: \"" + s + "\"");
+      }
     }
     return total;
+  }
+
+  /** Whether {@code s} is a well-formed duration (PromQL's lexer asks before it parses). */
+  public static boolean isDuration(String s) {
+    try {
+      parseMillis(s);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Parses a duration. */

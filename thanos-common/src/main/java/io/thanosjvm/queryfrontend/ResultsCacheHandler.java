@@ -1,8 +1,5 @@
 package io.thanosjvm.queryfrontend;
 
-import io.thanosjvm.queryfrontend.cache.CachedResponse;
-import io.thanosjvm.queryfrontend.cache.CachedResponseCodec;
-import io.thanosjvm.queryfrontend.cache.Extent;
 import io.thanosjvm.queryfrontend.cache.ResponseCache;
 import java.time.Clock;
 import java.util.ArrayList;

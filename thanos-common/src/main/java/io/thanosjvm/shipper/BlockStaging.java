@@ -1,8 +1,8 @@
 package io.thanosjvm.shipper;
 
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.GoJson;
 import io.thanosjvm.block.metadata.ThanosMeta;
+import io.thanosjvm.json.GoJson;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

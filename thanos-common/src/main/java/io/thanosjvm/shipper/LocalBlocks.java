@@ -1,7 +1,7 @@
 package io.thanosjvm.shipper;
 
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.InvalidMetaException;
+import io.thanosjvm.tsdb.InvalidMetaException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.thanosjvm.shipper;
 
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.InvalidMetaException;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.objstore.Bucket;
+import io.thanosjvm.tsdb.InvalidMetaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

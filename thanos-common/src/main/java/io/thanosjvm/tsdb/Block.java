@@ -1,6 +1,5 @@
 package io.thanosjvm.tsdb;
 
-import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.model.TimeRange;
 import io.thanosjvm.tsdb.chunks.ChunkReader;
@@ -22,12 +21,12 @@ import java.util.NoSuchElementException;
 public final class Block implements Closeable {
 
   private final Path dir;
-  private final BlockMeta meta;
+  private final TsdbMeta meta;
   private final IndexReader index;
   private final ChunkReader chunks;
   private final Tombstones tombstones;
 
-  private Block(Path dir, BlockMeta meta, IndexReader index, ChunkReader chunks, Tombstones tombstones) {
+  private Block(Path dir, TsdbMeta meta, IndexReader index, ChunkReader chunks, Tombstones tombstones) {
     this.dir = dir;
     this.meta = meta;
     this.index = index;
@@ -39,10 +38,10 @@ public final class Block implements Closeable {
    * Opens a block directory.
    *
    * @throws io.thanosjvm.tsdb.encoding.CorruptBlockException for corrupt files
-   * @throws io.thanosjvm.block.metadata.InvalidMetaException for a bad meta.json
+   * @throws io.thanosjvm.tsdb.InvalidMetaException for a bad meta.json
    */
   public static Block open(Path dir) throws IOException {
-    BlockMeta meta = BlockMeta.read(dir.resolve(BlockMeta.FILE_NAME));
+    TsdbMeta meta = TsdbMeta.read(dir.resolve(TsdbMeta.FILE_NAME));
     Tombstones ts = Tombstones.read(dir);
     IndexReader index = IndexReader.open(dir.resolve("index"));
     try {
@@ -60,7 +59,7 @@ public final class Block implements Closeable {
   }
 
   /** The parsed meta.json. */
-  public BlockMeta meta() {
+  public TsdbMeta meta() {
     return meta;
   }
 

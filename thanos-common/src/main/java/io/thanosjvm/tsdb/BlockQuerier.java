@@ -1,8 +1,8 @@
 package io.thanosjvm.tsdb;
 
-import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.model.TimeRange;
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,13 +32,13 @@ public final class BlockQuerier implements Closeable {
   public static BlockQuerier open(Path dir) throws IOException {
     List<Block> blocks = new ArrayList<>();
     try {
-      if (Files.exists(dir.resolve(BlockMeta.FILE_NAME))) {
+      if (Files.exists(dir.resolve(TsdbMeta.FILE_NAME))) {
         blocks.add(Block.open(dir));
       } else {
         List<Path> dirs;
         try (Stream<Path> s = Files.list(dir)) {
-          dirs = s.filter(p -> BlockMeta.isUlid(p.getFileName().toString()))
-              .filter(p -> Files.exists(p.resolve(BlockMeta.FILE_NAME)))
+          dirs = s.filter(p -> TsdbMeta.isUlid(p.getFileName().toString()))
+              .filter(p -> Files.exists(p.resolve(TsdbMeta.FILE_NAME)))
               .sorted().toList();
         }
         for (Path p : dirs) {

@@ -1,9 +1,10 @@
 package io.thanosjvm.tsdb;
 
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.model.SampleIterator;
+import io.thanosjvm.tsdb.chunkenc.AggrType;
 import io.thanosjvm.tsdb.index.ChunkMeta;
 import java.util.List;
-import io.thanosjvm.tsdb.chunkenc.AggrType;
 import java.util.function.Function;
 
 /**

@@ -1,5 +1,6 @@
 package io.thanosjvm.tsdb;
 
+import io.thanosjvm.model.SampleIterator;
 import java.util.List;
 
 /**

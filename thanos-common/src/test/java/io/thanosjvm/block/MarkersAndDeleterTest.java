@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.InvalidMetaException;
 import io.thanosjvm.block.metadata.Marker;
 import io.thanosjvm.block.metadata.MarkerKind;
 import io.thanosjvm.objstore.IterOptions;
 import io.thanosjvm.objstore.filesystem.FilesystemBucket;
+import io.thanosjvm.tsdb.InvalidMetaException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -7,9 +7,9 @@ import static io.thanosjvm.compact.CompactionTestKit.unionOfDumps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thanosjvm.block.TestBlocks;
-import io.thanosjvm.block.metadata.BlockDesc;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
+import io.thanosjvm.tsdb.BlockDesc;
 import io.thanosjvm.tsdb.Tombstones;
 import io.thanosjvm.tsdb.testing.Promtool;
 import java.nio.file.Files;
@@ -85,7 +85,7 @@ class BlockCompactorTest {
 
     assertThat(top.compactionLevel()).isEqualTo(3);
     assertThat(top.sources()).containsExactlyElementsOf(new TreeSet<>(inputs.stream().map(BlockMeta::ulid).toList()));
-    assertThat(top.parents()).containsExactly(BlockDesc.of(first), BlockDesc.of(second));
+    assertThat(top.parents()).containsExactly(BlockDesc.of(first.tsdb()), BlockDesc.of(second.tsdb()));
     assertThat(sortedDump(out.resolve(OUT_ULID))).isEqualTo(unionOfDumps(blocks));
   }
 
@@ -163,12 +163,12 @@ class BlockCompactorTest {
     }
     // The first block's chunks run 2 h but its meta.json claims only the first hour.
     String a = "01JA0000000000000000000A01";
-    try (var w = new io.thanosjvm.tsdb.BlockWriter(src, a, CompactionTestKit.thanos(LABELS))) {
+    try (var w = new io.thanosjvm.block.BlockWriter(src, a, CompactionTestKit.thanos(LABELS))) {
       w.addSeries(series, ts, vs, ts.length);
       w.commit(t0, t0 + hour);
     }
     String b = "01JA0000000000000000000A02";
-    try (var w = new io.thanosjvm.tsdb.BlockWriter(src, b, CompactionTestKit.thanos(LABELS))) {
+    try (var w = new io.thanosjvm.block.BlockWriter(src, b, CompactionTestKit.thanos(LABELS))) {
       w.addSeries(io.thanosjvm.model.Labels.of("__name__", "m", "job", "short"), ts, vs, 121);
       w.commit(t0 + hour / 2, t0 + hour);
     }
@@ -193,7 +193,7 @@ class BlockCompactorTest {
     assertThat(meta.maxTime()).isEqualTo(inputs.stream().mapToLong(BlockMeta::maxTime).max().orElseThrow());
     assertThat(meta.compactionLevel()).isEqualTo(2);
     assertThat(meta.sources()).containsExactlyElementsOf(new TreeSet<>(inputs.stream().map(BlockMeta::ulid).toList()));
-    assertThat(meta.parents()).containsExactlyElementsOf(inputs.stream().map(BlockDesc::of).toList());
+    assertThat(meta.parents()).containsExactlyElementsOf(inputs.stream().map(m -> BlockDesc.of(m.tsdb())).toList());
     assertThat(meta.numSamples()).isEqualTo(inputs.stream().mapToLong(BlockMeta::numSamples).sum());
     assertThat(meta.numChunks()).isEqualTo(inputs.stream().mapToLong(BlockMeta::numChunks).sum());
     assertThat(meta.numSeries()).isGreaterThanOrEqualTo(inputs.stream().mapToLong(BlockMeta::numSeries).max()

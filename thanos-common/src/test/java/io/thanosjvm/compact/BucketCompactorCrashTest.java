@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.objstore.s3.S3ProxyServer;
 import java.nio.file.Files;

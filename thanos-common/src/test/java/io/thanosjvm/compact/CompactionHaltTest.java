@@ -5,12 +5,12 @@ import static io.thanosjvm.compact.CompactionTestKit.metas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.TestBlocks;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.compact.downsample.BlockDownsampler;
 import io.thanosjvm.compact.merge.DedupMode;
 import io.thanosjvm.model.Labels;
-import io.thanosjvm.tsdb.BlockWriter;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
 import io.thanosjvm.tsdb.chunkenc.XorChunkWriter;
 import io.thanosjvm.tsdb.chunks.Chunk;

@@ -2,7 +2,7 @@ package io.thanosjvm.compact;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import java.nio.file.Path;
 import java.time.Clock;

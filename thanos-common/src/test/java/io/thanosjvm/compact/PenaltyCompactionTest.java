@@ -4,11 +4,11 @@ import static io.thanosjvm.compact.CompactionTestKit.group;
 import static io.thanosjvm.compact.CompactionTestKit.metas;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.compact.merge.DedupMode;
 import io.thanosjvm.model.Labels;
-import io.thanosjvm.tsdb.BlockWriter;
 import io.thanosjvm.tsdb.testing.Promtool;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,9 +6,9 @@ import static io.thanosjvm.compact.CompactionTestKit.sortedDump;
 import static io.thanosjvm.compact.CompactionTestKit.unionOfDumps;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.model.Labels;
-import io.thanosjvm.tsdb.BlockWriter;
 import io.thanosjvm.tsdb.chunks.Chunk;
 import io.thanosjvm.tsdb.chunks.ChunkReader;
 import io.thanosjvm.tsdb.index.ChunkMeta;

@@ -6,7 +6,7 @@ import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
 import io.thanosjvm.model.MatchType;
 import io.thanosjvm.model.Matcher;
-import io.thanosjvm.promql.storage.SampleIterator;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.promql.storage.SelectHints;
 import io.thanosjvm.promql.storage.SeriesSet;
 import io.thanosjvm.tsdb.chunkenc.XorChunkWriter;

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.thanosjvm.model.Labels;
-import io.thanosjvm.queryfrontend.cache.CachedResponse;
-import io.thanosjvm.queryfrontend.cache.CachedResponseCodec;
-import io.thanosjvm.queryfrontend.cache.Extent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import java.nio.file.Path;
 import java.time.Clock;

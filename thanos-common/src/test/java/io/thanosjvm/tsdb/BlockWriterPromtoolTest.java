@@ -2,9 +2,12 @@ package io.thanosjvm.tsdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.metadata.BlockMeta;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.model.TimeRange;
 import io.thanosjvm.tools.blocks.GenerateCommand;
+import io.thanosjvm.tools.tsdb.DumpCommand;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
 import io.thanosjvm.tsdb.chunkenc.XorChunkWriter;
 import io.thanosjvm.tsdb.chunkenc.XorIterator;
@@ -12,7 +15,6 @@ import io.thanosjvm.tsdb.chunks.Chunk;
 import io.thanosjvm.tsdb.index.ChunkMeta;
 import io.thanosjvm.tsdb.index.SeriesEntry;
 import io.thanosjvm.tsdb.testing.Promtool;
-import io.thanosjvm.tools.tsdb.DumpCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.InvalidMetaException;
 import io.thanosjvm.model.TimeRange;
 import io.thanosjvm.tools.blocks.GenerateCommand;
 import io.thanosjvm.tools.tsdb.DumpCommand;

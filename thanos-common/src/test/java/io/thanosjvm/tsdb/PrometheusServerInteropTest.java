@@ -3,8 +3,9 @@ package io.thanosjvm.tsdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.GoJson;
+import io.thanosjvm.json.GoJson;
 import io.thanosjvm.model.Matcher;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.model.StaleMarker;
 import io.thanosjvm.model.TimeRange;
 import io.thanosjvm.tools.blocks.GenerateCommand;

@@ -2,6 +2,7 @@ package io.thanosjvm.tsdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.model.TimeRange;
 import io.thanosjvm.tools.tsdb.DumpCommand;
 import io.thanosjvm.tsdb.encoding.Crc32c;

@@ -1,8 +1,8 @@
 package io.thanosjvm.bench.dedup;
 
+import io.thanosjvm.dedup.PenaltyDedupIterator;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.promql.storage.ArraySampleIterator;
-import io.thanosjvm.promql.storage.SampleIterator;
-import io.thanosjvm.query.dedup.PenaltyDedupIterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,13 +2,13 @@ package io.thanosjvm.bench.store;
 
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.objstore.filesystem.FilesystemBucket;
 import io.thanosjvm.store.bucket.StoreGateway;
 import io.thanosjvm.store.bucket.StoreLimits;
 import io.thanosjvm.store.cache.IndexCache;
-import io.thanosjvm.tsdb.BlockWriter;
 import io.thanosjvm.tsdb.Ulid;
 import io.thanosjvm.wire.storepb.LabelMatcher;
 import io.thanosjvm.wire.storepb.SeriesRequest;

@@ -2,9 +2,9 @@ package io.thanosjvm.block.fetcher;
 
 import io.thanosjvm.block.Markers;
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.InvalidMetaException;
 import io.thanosjvm.block.metadata.Marker;
 import io.thanosjvm.block.metadata.MarkerKind;
+import io.thanosjvm.tsdb.InvalidMetaException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;

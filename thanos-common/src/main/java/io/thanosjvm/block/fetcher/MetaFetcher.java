@@ -1,8 +1,8 @@
 package io.thanosjvm.block.fetcher;
 
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.InvalidMetaException;
 import io.thanosjvm.objstore.Bucket;
+import io.thanosjvm.tsdb.InvalidMetaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,44 +1,48 @@
 package io.thanosjvm.block.metadata;
 
+import static io.thanosjvm.json.JsonDocuments.cast;
+import static io.thanosjvm.json.JsonDocuments.ordered;
+
+import io.thanosjvm.json.GoJson;
+import io.thanosjvm.tsdb.BlockDesc;
+import io.thanosjvm.tsdb.InvalidMetaException;
+import io.thanosjvm.tsdb.TsdbMeta;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A block's {@code meta.json}: Prometheus' BlockMeta plus the optional Thanos section. The parsed JSON
- * document is kept whole, so unknown keys at any level survive a read/modify/write cycle; typed accessors
- * and {@code with...} methods cover the known fields. {@link #toJson()} writes known keys in the order Go
- * writes them (unknown keys follow, in their original order). Immutable.
+ * A block's {@code meta.json} as Thanos reads it (its {@code metadata.Meta}): Prometheus' part ({@link TsdbMeta},
+ * owned by {@code tsdb}) plus the optional Thanos section ({@link ThanosMeta}). Unknown keys at any level survive
+ * a read/modify/write cycle; {@link #toJson()} writes Prometheus' keys, then {@code thanos}, in Go's order
+ * (unknown keys follow, in their original order). Immutable.
  */
 public final class BlockMeta {
 
   /** The only supported meta.json version. */
-  public static final int VERSION_1 = 1;
+  public static final int VERSION_1 = TsdbMeta.VERSION_1;
   /** The file name. */
-  public static final String FILE_NAME = "meta.json";
+  public static final String FILE_NAME = TsdbMeta.FILE_NAME;
 
-  private static final String[] TOP_ORDER = {"ulid", "minTime", "maxTime", "stats", "compaction", "version", "thanos"};
-  private static final String[] STATS_ORDER = {"numSamples", "numFloatSamples", "numHistogramSamples", "numSeries",
-      "numChunks", "numTombstones"};
-  private static final String[] COMPACTION_ORDER = {"level", "sources", "deletable", "parents", "failed", "hints"};
-  private static final String[] PARENT_ORDER = {"ulid", "minTime", "maxTime"};
-  private static final String[] THANOS_ORDER = {"version", "labels", "downsample", "source", "segment_files", "files",
-      "rewrites", "index_stats", "extensions", "upload_time"};
-  private static final String[] FILE_ORDER = {"rel_path", "size_bytes", "hash"};
-  private static final String[] HASH_ORDER = {"hashFunc", "value"};
-  private static final String[] INDEX_STATS_ORDER = {"series_max_size", "chunk_max_size"};
+  private static final String THANOS = "thanos";
+  private static final String[] TOP_ORDER = {"ulid", "minTime", "maxTime", "stats", "compaction", "version", THANOS};
 
-  private final Map<String, Object> doc;
+  private final TsdbMeta tsdb;
 
-  private BlockMeta(Map<String, Object> doc, String file) {
-    this.doc = doc;
+  private BlockMeta(TsdbMeta tsdb, String file) {
+    this.tsdb = tsdb;
     validate(file);
+  }
+
+  /**
+   * The Thanos view of Prometheus' meta (with or without a Thanos section).
+   *
+   * @throws InvalidMetaException when its Thanos section is malformed
+   */
+  public static BlockMeta of(TsdbMeta tsdb) {
+    return new BlockMeta(tsdb, FILE_NAME);
   }
 
   /**
@@ -50,29 +54,7 @@ public final class BlockMeta {
    */
   public static BlockMeta create(String ulid, long minTime, long maxTime, long numSamples, long numSeries,
       long numChunks) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("ulid", ulid);
-    d.put("minTime", minTime);
-    d.put("maxTime", maxTime);
-    Map<String, Object> stats = new LinkedHashMap<>();
-    putNonZero(stats, "numSamples", numSamples);
-    putNonZero(stats, "numSeries", numSeries);
-    putNonZero(stats, "numChunks", numChunks);
-    d.put("stats", stats);
-    Map<String, Object> comp = new LinkedHashMap<>();
-    comp.put("level", 1L);
-    comp.put("sources", new ArrayList<>(List.of(ulid)));
-    d.put("compaction", comp);
-    d.put("version", (long) VERSION_1);
-    return new BlockMeta(d, FILE_NAME);
-  }
-
-  private static void putNonZero(Map<String, Object> m, String k, long v) {
-    if (v != 0) {
-      m.put(k, v);
-    } else {
-      m.remove(k);
-    }
+    return of(TsdbMeta.create(ulid, minTime, maxTime, numSamples, numSeries, numChunks));
   }
 
   /**
@@ -80,301 +62,156 @@ public final class BlockMeta {
    *
    * @throws InvalidMetaException on bad JSON, missing fields or a version other than 1
    */
-  @SuppressWarnings("unchecked")
   public static BlockMeta parse(String json, String file) {
-    Object v = GoJson.parse(json, file);
-    if (!(v instanceof Map)) {
-      throw new InvalidMetaException(file, 0, "meta.json is not a JSON object");
-    }
-    return new BlockMeta((Map<String, Object>) v, file);
+    return new BlockMeta(TsdbMeta.parse(json, file), file);
   }
 
   /** Reads and parses a meta.json file. */
   public static BlockMeta read(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return new BlockMeta(TsdbMeta.read(file), file.toString());
   }
 
   /** Writes this meta to {@code file} (via a temporary file and rename). */
   public void write(Path file) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    TsdbMeta.writeAtomically(file, toJson());
   }
 
   private void validate(String file) {
-    Object version = doc.get("version");
-    if (!(version instanceof Long l) || l != VERSION_1) {
-      throw new InvalidMetaException(file, -1, "unexpected meta file version " + version + ", only 1 is supported");
+    Map<String, Object> doc = tsdb.document();
+    if (!doc.containsKey(THANOS)) {
+      return;
     }
-    if (!(doc.get("ulid") instanceof String u) || !isUlid(u)) {
-      throw new InvalidMetaException(file, -1, "missing or invalid ulid: " + doc.get("ulid"));
+    if (!(doc.get(THANOS) instanceof Map<?, ?> t)) {
+      throw new InvalidMetaException(file, -1, "thanos section is not an object");
     }
-    if (!(doc.get("minTime") instanceof Long) || !(doc.get("maxTime") instanceof Long)) {
-      throw new InvalidMetaException(file, -1, "minTime and maxTime must be integers");
+    Object tv = t.get("version");
+    if (tv != null && !(tv instanceof Long tl && (tl == 0 || tl == 1))) {
+      throw new InvalidMetaException(file, -1, "unexpected thanos meta version " + tv + ", only 1 is supported");
     }
-    if (doc.containsKey("thanos")) {
-      if (!(doc.get("thanos") instanceof Map<?, ?> t)) {
-        throw new InvalidMetaException(file, -1, "thanos section is not an object");
-      }
-      Object tv = t.get("version");
-      if (tv != null && !(tv instanceof Long tl && (tl == 0 || tl == 1))) {
-        throw new InvalidMetaException(file, -1, "unexpected thanos meta version " + tv + ", only 1 is supported");
-      }
-      Object res = t.get("downsample") instanceof Map<?, ?> ds ? ds.get("resolution") : null;
-      if (res != null && !(res instanceof Long)) {
-        throw new InvalidMetaException(file, -1, "thanos.downsample.resolution must be an integer");
-      }
+    Object res = t.get("downsample") instanceof Map<?, ?> ds ? ds.get("resolution") : null;
+    if (res != null && !(res instanceof Long)) {
+      throw new InvalidMetaException(file, -1, "thanos.downsample.resolution must be an integer");
     }
   }
 
   /** Whether {@code s} is 26 Crockford base32 characters whose first is 0-7 (a 128-bit ULID). */
   public static boolean isUlid(String s) {
-    if (s == null || s.length() != 26 || s.charAt(0) > '7') {
-      return false;
-    }
-    for (int i = 0; i < 26; i++) {
-      if ("0123456789ABCDEFGHJKMNPQRSTVWXYZ".indexOf(s.charAt(i)) < 0) {
-        return false;
-      }
-    }
-    return true;
+    return TsdbMeta.isUlid(s);
+  }
+
+  /** Prometheus' part of this meta. */
+  public TsdbMeta tsdb() {
+    return tsdb;
   }
 
   /** The block ULID. */
   public String ulid() {
-    return (String) doc.get("ulid");
+    return tsdb.ulid();
   }
 
   /** First sample time (inclusive). */
   public long minTime() {
-    return (Long) doc.get("minTime");
+    return tsdb.minTime();
   }
 
   /** End time (exclusive). */
   public long maxTime() {
-    return (Long) doc.get("maxTime");
+    return tsdb.maxTime();
   }
 
   /** The meta.json version (always 1). */
   public int version() {
-    return VERSION_1;
-  }
-
-  private Map<String, Object> section(String key) {
-    return doc.get(key) instanceof Map<?, ?> m ? cast(m) : Map.of();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> cast(Map<?, ?> m) {
-    return (Map<String, Object>) m;
-  }
-
-  private static long num(Map<String, Object> m, String k) {
-    return m.get(k) instanceof Long l ? l : 0;
+    return tsdb.version();
   }
 
   /** stats.numSamples. */
   public long numSamples() {
-    return num(section("stats"), "numSamples");
+    return tsdb.numSamples();
   }
 
   /** stats.numSeries. */
   public long numSeries() {
-    return num(section("stats"), "numSeries");
+    return tsdb.numSeries();
   }
 
   /** stats.numChunks. */
   public long numChunks() {
-    return num(section("stats"), "numChunks");
+    return tsdb.numChunks();
   }
 
   /** stats.numTombstones. */
   public long numTombstones() {
-    return num(section("stats"), "numTombstones");
+    return tsdb.numTombstones();
   }
 
   /** compaction.level. */
   public int compactionLevel() {
-    return (int) num(section("compaction"), "level");
+    return tsdb.compactionLevel();
   }
 
   /** compaction.sources. */
   public List<String> sources() {
-    List<String> out = new ArrayList<>();
-    if (section("compaction").get("sources") instanceof List<?> l) {
-      for (Object o : l) {
-        out.add(String.valueOf(o));
-      }
-    }
-    return out;
+    return tsdb.sources();
   }
 
   /** compaction.parents (empty when absent). */
   public List<BlockDesc> parents() {
-    List<BlockDesc> out = new ArrayList<>();
-    if (section("compaction").get("parents") instanceof List<?> l) {
-      for (Object o : l) {
-        if (o instanceof Map<?, ?> m && m.get("ulid") instanceof String u && m.get("minTime") instanceof Long mi
-            && m.get("maxTime") instanceof Long ma) {
-          out.add(new BlockDesc(u, mi, ma));
-        }
-      }
-    }
-    return out;
+    return tsdb.parents();
   }
 
   /** compaction.deletable. */
   public boolean deletable() {
-    return Boolean.TRUE.equals(section("compaction").get("deletable"));
+    return tsdb.deletable();
   }
 
-  /**
-   * A copy with the compaction section of a compacted block, as Prometheus' compactor writes it: the level, the
-   * sources (sorted, deduplicated) and the parents in the given order; other compaction keys are dropped.
-   */
+  /** A copy with the compaction section of a compacted block ({@link TsdbMeta#withCompaction}). */
   public BlockMeta withCompaction(int level, List<String> sources, List<BlockDesc> parents) {
-    if (level < 1) {
-      throw new IllegalArgumentException("compaction level must be at least 1: " + level);
-    }
-    Map<String, Object> d = deepCopy(doc);
-    Map<String, Object> comp = new LinkedHashMap<>();
-    comp.put("level", (long) level);
-    List<Object> src = new ArrayList<>(new java.util.TreeSet<>(sources));
-    comp.put("sources", src);
-    if (!parents.isEmpty()) {
-      List<Object> ps = new ArrayList<>();
-      for (BlockDesc p : parents) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ulid", p.ulid());
-        m.put("minTime", p.minTime());
-        m.put("maxTime", p.maxTime());
-        ps.add(m);
-      }
-      comp.put("parents", ps);
-    }
-    d.put("compaction", comp);
-    return new BlockMeta(d, FILE_NAME);
+    return of(tsdb.withCompaction(level, sources, parents));
   }
 
   /** A copy with {@code compaction.deletable} set (Prometheus marks a compaction result without samples so). */
   public BlockMeta withDeletable(boolean deletable) {
-    Map<String, Object> d = deepCopy(doc);
-    Map<String, Object> comp = d.get("compaction") instanceof Map<?, ?> m ? cast(m) : new LinkedHashMap<>();
-    if (deletable) {
-      comp.put("deletable", true);
-    } else {
-      comp.remove("deletable");
-    }
-    d.put("compaction", comp);
-    return new BlockMeta(d, FILE_NAME);
+    return of(tsdb.withDeletable(deletable));
   }
 
   /** The Thanos section, when present. */
   public Optional<ThanosMeta> thanos() {
-    return doc.get("thanos") instanceof Map<?, ?> m ? Optional.of(new ThanosMeta(cast(m))) : Optional.empty();
+    return tsdb.document().get(THANOS) instanceof Map<?, ?> m ? Optional.of(new ThanosMeta(cast(m)))
+        : Optional.empty();
   }
 
   /** A copy with the Thanos section replaced. */
   public BlockMeta withThanos(ThanosMeta thanos) {
-    Map<String, Object> d = deepCopy(doc);
-    d.put("thanos", deepCopy(thanos.document()));
-    return new BlockMeta(d, FILE_NAME);
+    return of(tsdb.withSection(THANOS, thanos.document()));
   }
 
-  /** A copy with the time range and stats replaced. */
+  /** A copy with the stats replaced. */
   public BlockMeta withStats(long numSamples, long numSeries, long numChunks) {
-    Map<String, Object> d = deepCopy(doc);
-    Map<String, Object> stats = d.get("stats") instanceof Map<?, ?> m ? cast(m) : new LinkedHashMap<>();
-    putNonZero(stats, "numSamples", numSamples);
-    putNonZero(stats, "numSeries", numSeries);
-    putNonZero(stats, "numChunks", numChunks);
-    d.put("stats", stats);
-    return new BlockMeta(d, FILE_NAME);
+    return of(tsdb.withStats(numSamples, numSeries, numChunks));
   }
 
   /** A deep copy of the JSON document. */
   public Map<String, Object> document() {
-    return deepCopy(doc);
-  }
-
-  @SuppressWarnings("unchecked")
-  static <T> T deepCopy(T v) {
-    if (v instanceof Map<?, ?> m) {
-      Map<String, Object> c = new LinkedHashMap<>();
-      m.forEach((k, x) -> c.put((String) k, deepCopy(x)));
-      return (T) c;
-    }
-    if (v instanceof List<?> l) {
-      List<Object> c = new ArrayList<>(l.size());
-      l.forEach(x -> c.add(deepCopy(x)));
-      return (T) c;
-    }
-    return v;
+    return tsdb.document();
   }
 
   /** The JSON text, as Go's {@code json.MarshalIndent} with TAB indent writes it (no trailing newline). */
   public String toJson() {
-    return GoJson.write(canonical(doc));
-  }
-
-  private static Map<String, Object> canonical(Map<String, Object> d) {
-    Map<String, Object> top = ordered(d, TOP_ORDER);
-    if (top.get("stats") instanceof Map<?, ?> m) {
-      top.put("stats", ordered(cast(m), STATS_ORDER));
+    Map<String, Object> top = ordered(tsdb.canonicalDocument(), TOP_ORDER);
+    if (top.get(THANOS) instanceof Map<?, ?> m) {
+      top.put(THANOS, ThanosMeta.canonical(cast(m)));
     }
-    if (top.get("compaction") instanceof Map<?, ?> m) {
-      Map<String, Object> c = ordered(cast(m), COMPACTION_ORDER);
-      if (c.get("parents") instanceof List<?> ps) {
-        List<Object> l = new ArrayList<>();
-        for (Object p : ps) {
-          l.add(p instanceof Map<?, ?> pm ? ordered(cast(pm), PARENT_ORDER) : p);
-        }
-        c.put("parents", l);
-      }
-      top.put("compaction", c);
-    }
-    if (top.get("thanos") instanceof Map<?, ?> m) {
-      top.put("thanos", ThanosMeta.canonical(cast(m)));
-    }
-    return top;
-  }
-
-  static Map<String, Object> ordered(Map<String, Object> m, String[] order) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String k : order) {
-      if (m.containsKey(k)) {
-        out.put(k, m.get(k));
-      }
-    }
-    m.forEach(out::putIfAbsent);
-    return out;
-  }
-
-  static String[] fileOrder() {
-    return FILE_ORDER;
-  }
-
-  static String[] hashOrder() {
-    return HASH_ORDER;
-  }
-
-  static String[] thanosOrder() {
-    return THANOS_ORDER;
-  }
-
-  static String[] indexStatsOrder() {
-    return INDEX_STATS_ORDER;
+    return GoJson.write(top);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BlockMeta b && b.doc.equals(doc);
+    return o instanceof BlockMeta b && b.tsdb.equals(tsdb);
   }
 
   @Override
   public int hashCode() {
-    return doc.hashCode();
+    return tsdb.hashCode();
   }
 
   @Override

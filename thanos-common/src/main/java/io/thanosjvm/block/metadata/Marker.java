@@ -1,5 +1,8 @@
 package io.thanosjvm.block.metadata;
 
+import io.thanosjvm.json.GoJson;
+import io.thanosjvm.json.GoJsonException;
+import io.thanosjvm.tsdb.InvalidMetaException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +62,12 @@ public record Marker(MarkerKind kind, String id, String details, long timeSecond
    * @throws InvalidMetaException on bad JSON, a version other than 1 or a missing/invalid id
    */
   public static Marker parse(MarkerKind kind, String json, String file) {
-    Object v = GoJson.parse(json, file);
+    Object v;
+    try {
+      v = GoJson.parse(json, file);
+    } catch (GoJsonException e) {
+      throw InvalidMetaException.of(e);
+    }
     if (!(v instanceof Map<?, ?> m)) {
       throw new InvalidMetaException(file, 0, "marker is not a JSON object");
     }

@@ -1,5 +1,6 @@
 package io.thanosjvm.block.metadata;
 
+import io.thanosjvm.json.JsonDocuments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +13,19 @@ import java.util.TreeMap;
  */
 public final class ThanosMeta {
 
+  private static final String[] THANOS_ORDER = {"version", "labels", "downsample", "source", "segment_files", "files",
+      "rewrites", "index_stats", "extensions", "upload_time"};
+  private static final String[] FILE_ORDER = {"rel_path", "size_bytes", "hash"};
+  private static final String[] HASH_ORDER = {"hashFunc", "value"};
+  private static final String[] INDEX_STATS_ORDER = {"series_max_size", "chunk_max_size"};
+
   /** Source of blocks made by the block generator tool. */
   public static final String SOURCE_GENERATOR = "generator";
 
   private final Map<String, Object> doc;
 
   ThanosMeta(Map<String, Object> doc) {
-    this.doc = BlockMeta.deepCopy(doc);
+    this.doc = JsonDocuments.deepCopy(doc);
   }
 
   /**
@@ -110,7 +117,7 @@ public final class ThanosMeta {
       }
       l.add(m);
     }
-    Map<String, Object> d = BlockMeta.deepCopy(doc);
+    Map<String, Object> d = JsonDocuments.deepCopy(doc);
     d.put("files", l);
     return new ThanosMeta(d);
   }
@@ -126,7 +133,7 @@ public final class ThanosMeta {
 
   /** A copy with segment_files set (omitted when empty, as Go does), as Thanos' compactor writes it. */
   public ThanosMeta withSegmentFiles(List<String> segmentFiles) {
-    Map<String, Object> d = BlockMeta.deepCopy(doc);
+    Map<String, Object> d = JsonDocuments.deepCopy(doc);
     if (segmentFiles.isEmpty()) {
       d.remove("segment_files");
     } else {
@@ -137,7 +144,7 @@ public final class ThanosMeta {
 
   /** A copy with index_stats set (zero fields omitted, as Go does). */
   public ThanosMeta withIndexStats(long seriesMaxSize, long chunkMaxSize) {
-    Map<String, Object> d = BlockMeta.deepCopy(doc);
+    Map<String, Object> d = JsonDocuments.deepCopy(doc);
     Map<String, Object> s = new LinkedHashMap<>();
     if (seriesMaxSize != 0) {
       s.put("series_max_size", seriesMaxSize);
@@ -150,7 +157,7 @@ public final class ThanosMeta {
   }
 
   static Map<String, Object> canonical(Map<String, Object> m) {
-    Map<String, Object> t = BlockMeta.ordered(m, BlockMeta.thanosOrder());
+    Map<String, Object> t = JsonDocuments.ordered(m, THANOS_ORDER);
     if (t.get("labels") instanceof Map<?, ?> l) {
       Map<String, Object> sorted = new TreeMap<>(io.thanosjvm.model.Utf8Order.COMPARATOR);
       l.forEach((k, v) -> sorted.put((String) k, v));
@@ -161,11 +168,11 @@ public final class ThanosMeta {
       for (Object f : fs) {
         if (f instanceof Map<?, ?> fm) {
           @SuppressWarnings("unchecked")
-          Map<String, Object> o = BlockMeta.ordered((Map<String, Object>) fm, BlockMeta.fileOrder());
+          Map<String, Object> o = JsonDocuments.ordered((Map<String, Object>) fm, FILE_ORDER);
           if (o.get("hash") instanceof Map<?, ?> h) {
             @SuppressWarnings("unchecked")
             Map<String, Object> hm = (Map<String, Object>) h;
-            o.put("hash", BlockMeta.ordered(hm, BlockMeta.hashOrder()));
+            o.put("hash", JsonDocuments.ordered(hm, HASH_ORDER));
           }
           out.add(o);
         } else {
@@ -177,7 +184,7 @@ public final class ThanosMeta {
     if (t.get("index_stats") instanceof Map<?, ?> s) {
       @SuppressWarnings("unchecked")
       Map<String, Object> sm = (Map<String, Object>) s;
-      t.put("index_stats", BlockMeta.ordered(sm, BlockMeta.indexStatsOrder()));
+      t.put("index_stats", JsonDocuments.ordered(sm, INDEX_STATS_ORDER));
     }
     return t;
   }

@@ -1,9 +1,9 @@
 package io.thanosjvm.compact.downsample;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.block.metadata.GoJson;
 import io.thanosjvm.block.metadata.ThanosMeta;
-import io.thanosjvm.tsdb.BlockWriter;
+import io.thanosjvm.json.GoJson;
 import io.thanosjvm.tsdb.chunkenc.AggrChunk;
 import io.thanosjvm.tsdb.chunkenc.AggrType;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;

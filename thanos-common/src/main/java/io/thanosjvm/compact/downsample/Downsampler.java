@@ -4,6 +4,7 @@ import io.thanosjvm.model.StaleMarker;
 import io.thanosjvm.tsdb.chunkenc.AggrChunk;
 import io.thanosjvm.tsdb.chunkenc.AggrType;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
+import io.thanosjvm.tsdb.chunkenc.CounterResetIterator;
 import io.thanosjvm.tsdb.chunkenc.XorIterator;
 import java.util.ArrayList;
 import java.util.Arrays;

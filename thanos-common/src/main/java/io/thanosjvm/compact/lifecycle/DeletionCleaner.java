@@ -2,10 +2,10 @@ package io.thanosjvm.compact.lifecycle;
 
 import io.thanosjvm.block.BlockDeleter;
 import io.thanosjvm.block.Markers;
-import io.thanosjvm.block.metadata.InvalidMetaException;
 import io.thanosjvm.block.metadata.Marker;
 import io.thanosjvm.block.metadata.MarkerKind;
 import io.thanosjvm.objstore.Bucket;
+import io.thanosjvm.tsdb.InvalidMetaException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import io.thanosjvm.block.Markers;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.MarkerKind;
 import io.thanosjvm.block.metadata.ThanosMeta;
+import io.thanosjvm.model.GoDuration;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +86,7 @@ public final class RetentionPolicy {
     for (BlockMeta m : expired(metas)) {
       Duration r = retention(m.thanos().map(ThanosMeta::resolution).orElse(0L));
       try {
-        if (markers.mark(m.ulid(), MarkerKind.DELETION, "block exceeding retention of " + GoDurations.format(r),
+        if (markers.mark(m.ulid(), MarkerKind.DELETION, "block exceeding retention of " + GoDuration.format(r),
             null)) {
           written++;
           listener.blockMarked(m.ulid(), MarkerKind.DELETION, "");

@@ -1,13 +1,11 @@
 package io.thanosjvm.compact.merge;
 
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.compact.HaltException;
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.tsdb.Block;
 import io.thanosjvm.tsdb.Tombstones;
 import io.thanosjvm.tsdb.chunks.Chunk;
-import io.thanosjvm.tsdb.chunks.ChunkReader;
 import io.thanosjvm.tsdb.index.ChunkMeta;
-import io.thanosjvm.tsdb.index.IndexReader;
 import io.thanosjvm.tsdb.index.SeriesEntry;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,30 +13,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One input block of a compaction, read as a cursor over its series in index order (which is label order). The
- * cursor holds one series at a time and checks what Thanos' index health check checks: series strictly
- * ascending by labels, chunks of a series ordered and not overlapping; a violation is a {@link HaltException}
- * naming the block.
+ * One input block of a compaction: an open {@link Block} read as a cursor over its series in index order (which is
+ * label order). The cursor holds one series at a time and checks what Thanos' index health check checks: series
+ * strictly ascending by labels, chunks of a series ordered and not overlapping; a violation is an {@link
+ * UnhealthyBlockException} naming the block.
  */
 public final class InputBlock implements Closeable {
 
   private final int position;
-  private final Path dir;
+  private final Block block;
   private final BlockMeta meta;
-  private final IndexReader index;
-  private final ChunkReader chunks;
-  private final Tombstones tombstones;
   private final PostingsStream postings;
   private SeriesEntry current;
 
-  private InputBlock(int position, Path dir, BlockMeta meta, IndexReader index, ChunkReader chunks,
-      Tombstones tombstones, PostingsStream postings) {
+  private InputBlock(int position, Block block, BlockMeta meta, PostingsStream postings) {
     this.position = position;
-    this.dir = dir;
+    this.block = block;
     this.meta = meta;
-    this.index = index;
-    this.chunks = chunks;
-    this.tombstones = tombstones;
     this.postings = postings;
   }
 
@@ -48,61 +39,52 @@ public final class InputBlock implements Closeable {
    * @throws io.thanosjvm.tsdb.encoding.CorruptBlockException for corrupt files
    */
   public static InputBlock open(int position, Path dir) throws IOException {
-    BlockMeta meta = BlockMeta.read(dir.resolve(BlockMeta.FILE_NAME));
-    Tombstones ts = Tombstones.read(dir);
-    IndexReader index = IndexReader.open(dir.resolve("index"));
-    ChunkReader chunks = null;
+    Block block = Block.open(dir);
+    InputBlock input = null;
     try {
-      chunks = ChunkReader.open(dir.resolve("chunks"));
-      return new InputBlock(position, dir, meta, index, chunks, ts, PostingsStream.open(index));
-    } catch (IOException | RuntimeException e) {
-      index.close();
-      if (chunks != null) {
-        chunks.close();
+      input = new InputBlock(position, block, BlockMeta.of(block.meta()), PostingsStream.open(block.index()));
+      return input;
+    } finally {
+      if (input == null) {
+        block.close();
       }
-      throw e;
     }
-  }
-
-  /** The input's rank among the compaction's inputs (0 = oldest). */
-  public int position() {
-    return position;
-  }
-
-  /** The block directory. */
-  public Path dir() {
-    return dir;
-  }
-
-  /** The block's meta.json. */
-  public BlockMeta meta() {
-    return meta;
   }
 
   /**
    * Moves to the next series; false at the end.
    *
-   * @throws HaltException when the series is not after the previous one or its chunks overlap
+   * @throws UnhealthyBlockException when the series is not after the previous one or its chunks overlap
    */
   public boolean advance() {
     if (!postings.hasNext()) {
       current = null;
       return false;
     }
-    SeriesEntry next = index.series(postings.next());
+    SeriesEntry next = block.index().series(postings.next());
     if (current != null && current.labels().compareTo(next.labels()) >= 0) {
-      throw halt("series " + next.labels() + " out of order after " + current.labels());
+      throw unhealthy("series " + next.labels() + " out of order after " + current.labels());
     }
     List<ChunkMeta> cs = next.chunks();
     for (int i = 1; i < cs.size(); i++) {
       if (cs.get(i).minTime() <= cs.get(i - 1).maxTime()) {
-        throw halt("out-of-order or overlapping chunks in series " + next.labels() + ": chunk " + i + " ["
+        throw unhealthy("out-of-order or overlapping chunks in series " + next.labels() + ": chunk " + i + " ["
             + cs.get(i).minTime() + ", " + cs.get(i).maxTime() + "] after [" + cs.get(i - 1).minTime() + ", "
             + cs.get(i - 1).maxTime() + "]");
       }
     }
     current = next;
     return true;
+  }
+
+  /** The input's rank among the compactions' inputs (0 = oldest). */
+  public int position() {
+    return position;
+  }
+
+  /** The block's meta.json, with its Thanos section. */
+  public BlockMeta meta() {
+    return meta;
   }
 
   /** The current series' labels. */
@@ -117,17 +99,17 @@ public final class InputBlock implements Closeable {
 
   /** The deleted intervals (tombstones) of the current series; empty when none. */
   public List<Tombstones.Interval> deleted() {
-    return tombstones.get(current.ref());
+    return block.tombstones().get(current.ref());
   }
 
   /** Reads a chunk of this block. */
   public Chunk readChunk(ChunkMeta m) {
-    return chunks.read(m.ref());
+    return block.chunks().read(m.ref());
   }
 
-  /** A halt naming this block, for unhealthy input. */
-  HaltException halt(String problem) {
-    return new HaltException("block " + meta.ulid() + " (" + dir + ") is unhealthy: " + problem
+  /** An error naming this block, for unhealthy input. */
+  UnhealthyBlockException unhealthy(String problem) {
+    return new UnhealthyBlockException("block " + meta.ulid() + " (" + block.dir() + ") is unhealthy: " + problem
         + "; compaction halted (repair or mark the block no-compact)", List.of(meta.ulid()));
   }
 
@@ -136,11 +118,7 @@ public final class InputBlock implements Closeable {
     try {
       postings.close();
     } finally {
-      try {
-        index.close();
-      } finally {
-        chunks.close();
-      }
+      block.close();
     }
   }
 }

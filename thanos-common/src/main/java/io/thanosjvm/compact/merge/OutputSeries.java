@@ -1,8 +1,8 @@
 package io.thanosjvm.compact.merge;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.model.Labels;
-import io.thanosjvm.tsdb.BlockWriter;
-import io.thanosjvm.tsdb.SampleIterator;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.tsdb.chunkenc.AggrChunk;
 import io.thanosjvm.tsdb.chunkenc.AggrType;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;

@@ -1,7 +1,7 @@
 package io.thanosjvm.compact.merge;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.model.Labels;
-import io.thanosjvm.tsdb.BlockWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.thanosjvm.compact.merge;
 
-import io.thanosjvm.compact.HaltException;
+import io.thanosjvm.dedup.PenaltyDedupIterator;
+import io.thanosjvm.model.SampleIterator;
+import io.thanosjvm.tsdb.ChunkSeriesIterator;
 import io.thanosjvm.tsdb.MergeSampleIterator;
-import io.thanosjvm.tsdb.SampleIterator;
 import io.thanosjvm.tsdb.Tombstones;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
 import io.thanosjvm.tsdb.chunks.Chunk;
@@ -96,14 +97,12 @@ public final class SeriesMerger {
       return;
     }
     if (data.encoding() != ChunkEncoding.XOR) {
-      throw new HaltException("block " + c.block().meta().ulid() + ": series " + c.block().labels() + " has a "
+      throw new UnhealthyBlockException("block " + c.block().meta().ulid() + ": series " + c.block().labels() + " has a "
           + ChunkEncoding.name(data.encoding()) + " chunk [" + c.meta().minTime() + ", " + c.meta().maxTime()
           + "] cut by tombstones or the output range; only float (XOR) chunks can be cut",
           List.of(c.block().meta().ulid()));
     }
-    StreamSamples s = new StreamSamples(c.block(), c.block().deleted(), mint, maxt);
-    s.addChunk(data.data());
-    out.encode(s);
+    out.encode(samples(c.block(), List.of(c.meta()), List.of(data)));
   }
 
   private void run(List<SourceChunk> run, OutputSeries out) {
@@ -112,7 +111,7 @@ public final class SeriesMerger {
       LoadedChunk l = new LoadedChunk(c, c.block().readChunk(c.meta()));
       if (l.data().encoding() != ChunkEncoding.XOR) {
         List<String> ids = run.stream().map(k -> k.block().meta().ulid()).distinct().toList();
-        throw new HaltException("series " + c.block().labels() + " has overlapping chunks in blocks " + ids
+        throw new UnhealthyBlockException("series " + c.block().labels() + " has overlapping chunks in blocks " + ids
             + ", one of them " + ChunkEncoding.name(l.data().encoding()) + " [" + c.meta().minTime() + ", "
             + c.meta().maxTime() + "] in block " + c.block().meta().ulid() + "; vertical compaction of downsampled"
             + " (aggregate) or histogram chunks is not supported", ids);
@@ -128,28 +127,34 @@ public final class SeriesMerger {
     // One stream per input block (a replica in penalty mode), in input order; chunks in time order.
     kept.sort(Comparator.comparingInt((LoadedChunk l) -> l.source().block().position())
         .thenComparingLong(l -> l.source().meta().minTime()));
-    List<StreamSamples> streams = new ArrayList<>();
-    InputBlock last = null;
-    StreamSamples cur = null;
-    for (LoadedChunk l : kept) {
-      InputBlock b = l.source().block();
-      if (b != last) {
-        last = b;
-        cur = new StreamSamples(b, b.deleted(), mint, maxt);
-        streams.add(cur);
+    List<SampleIterator> streams = new ArrayList<>();
+    int from = 0;
+    for (int k = 1; k <= kept.size(); k++) {
+      if (k == kept.size() || kept.get(k).source().block() != kept.get(from).source().block()) {
+        List<LoadedChunk> ofBlock = kept.subList(from, k);
+        streams.add(samples(ofBlock.get(0).source().block(), ofBlock.stream().map(l -> l.source().meta()).toList(),
+            ofBlock.stream().map(LoadedChunk::data).toList()));
+        from = k;
       }
-      cur.addChunk(l.data().data());
     }
     SampleIterator merged;
     if (mode == DedupMode.PENALTY) {
-      merged = streams.get(0);
-      for (int k = 1; k < streams.size(); k++) {
-        merged = new PenaltySamples(merged, streams.get(k));
-      }
+      // the querier's penalty algorithm, without its counter adjustment (Thanos' compactor does not adjust)
+      merged = PenaltyDedupIterator.of(streams, false);
     } else {
       merged = streams.size() == 1 ? streams.get(0) : new MergeSampleIterator(streams);
     }
     out.encode(merged);
+  }
+
+  /**
+   * The samples of some loaded XOR chunks of one input block's current series, in time order, without the deleted
+   * intervals and the samples outside the output range; timestamps going back in time halt the compaction.
+   */
+  private SampleIterator samples(InputBlock block, List<ChunkMeta> metas, List<Chunk> data) {
+    return new ChunkSeriesIterator((i, m) -> data.get(i), metas, mint, maxt, block.deleted(), null)
+        .checkingOrder((t, previous) -> block.unhealthy("samples out of order in series " + block.labels() + ": "
+            + t + " after " + previous));
   }
 
   /** A chunk with its data read. */

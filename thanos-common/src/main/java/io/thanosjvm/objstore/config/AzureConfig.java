@@ -1,5 +1,6 @@
 package io.thanosjvm.objstore.config;
 
+import io.thanosjvm.yaml.YamlNode;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -81,17 +82,17 @@ public record AzureConfig(
   }
 
   /** Reads and validates the section. */
-  static AzureConfig read(ConfigNode node, boolean strict) {
-    ConfigNode reader = node.child("reader_config");
+  static AzureConfig read(YamlNode node, boolean strict) {
+    YamlNode reader = node.child("reader_config");
     int readerRetries = reader.integer("max_retry_requests", 0);
     reader.finish(strict);
-    ConfigNode pipe = node.child("pipeline_config");
+    YamlNode pipe = node.child("pipeline_config");
     Pipeline pipeline =
         new Pipeline(
             pipe.integer("max_tries", 0),
-            pipe.duration("try_timeout", Duration.ZERO),
-            pipe.duration("retry_delay", Duration.ZERO),
-            pipe.duration("max_retry_delay", Duration.ZERO));
+            pipe.promDuration("try_timeout", Duration.ZERO),
+            pipe.promDuration("retry_delay", Duration.ZERO),
+            pipe.promDuration("max_retry_delay", Duration.ZERO));
     pipe.finish(strict);
     AzureConfig c =
         new AzureConfig(
@@ -115,7 +116,7 @@ public record AzureConfig(
     return c;
   }
 
-  private static void validate(ConfigNode node, AzureConfig c) {
+  private static void validate(YamlNode node, AzureConfig c) {
     if (!c.userAssignedId.isEmpty()) {
       if (!c.storageAccountKey.isEmpty()) {
         throw node.error("user_assigned_id", "cannot be combined with storage_account_key");

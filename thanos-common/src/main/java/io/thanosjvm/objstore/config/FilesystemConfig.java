@@ -1,5 +1,7 @@
 package io.thanosjvm.objstore.config;
 
+import io.thanosjvm.yaml.YamlNode;
+
 /**
  * FILESYSTEM provider config. Parsed leniently, as Thanos does: unknown keys are ignored.
  *
@@ -15,7 +17,7 @@ public record FilesystemConfig(String directory) implements ProviderConfig {
   }
 
   /** Reads the section. */
-  static FilesystemConfig read(ConfigNode node) {
+  static FilesystemConfig read(YamlNode node) {
     FilesystemConfig config = new FilesystemConfig(node.requiredString("directory"));
     node.finish(false);
     return config;

@@ -1,5 +1,6 @@
 package io.thanosjvm.objstore.config;
 
+import io.thanosjvm.yaml.YamlNode;
 import java.util.Objects;
 
 /**
@@ -34,7 +35,7 @@ public record GcsConfig(
   }
 
   /** Reads and validates the section. */
-  static GcsConfig read(ConfigNode node, boolean strict) {
+  static GcsConfig read(YamlNode node, boolean strict) {
     GcsConfig config =
         new GcsConfig(
             node.requiredString("bucket"),
@@ -48,7 +49,7 @@ public record GcsConfig(
     return config;
   }
 
-  private static int atLeastZero(ConfigNode node, String key) {
+  private static int atLeastZero(YamlNode node, String key) {
     int v = node.integer(key, 0);
     if (v < 0) {
       throw node.error(key, "must not be negative, got " + v);

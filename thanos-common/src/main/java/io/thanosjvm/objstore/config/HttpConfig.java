@@ -1,5 +1,6 @@
 package io.thanosjvm.objstore.config;
 
+import io.thanosjvm.yaml.YamlNode;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -78,15 +79,15 @@ public record HttpConfig(
   }
 
   /** Reads the block from {@code node}, Thanos' defaults for absent keys. */
-  static HttpConfig read(ConfigNode node, boolean strict) {
+  static HttpConfig read(YamlNode node, boolean strict) {
     HttpConfig d = defaults();
     HttpConfig http =
         new HttpConfig(
-            node.duration("idle_conn_timeout", d.idleConnTimeout),
-            node.duration("response_header_timeout", d.responseHeaderTimeout),
+            node.promDuration("idle_conn_timeout", d.idleConnTimeout),
+            node.promDuration("response_header_timeout", d.responseHeaderTimeout),
             node.bool("insecure_skip_verify", false),
-            node.duration("tls_handshake_timeout", d.tlsHandshakeTimeout),
-            node.duration("expect_continue_timeout", d.expectContinueTimeout),
+            node.promDuration("tls_handshake_timeout", d.tlsHandshakeTimeout),
+            node.promDuration("expect_continue_timeout", d.expectContinueTimeout),
             node.integer("max_idle_conns", d.maxIdleConns),
             node.integer("max_idle_conns_per_host", d.maxIdleConnsPerHost),
             node.integer("max_conns_per_host", d.maxConnsPerHost),

@@ -1,16 +1,13 @@
 package io.thanosjvm.objstore.config;
 
 import io.thanosjvm.objstore.ObjectNames;
+import io.thanosjvm.yaml.YamlConfig;
+import io.thanosjvm.yaml.YamlNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import java.util.Optional;
 
 /**
  * Reads an objstore YAML from {@code --objstore.config-file} or {@code --objstore.config}. Only the first
@@ -39,9 +36,25 @@ public final class ObjstoreConfigLoader {
     return parse(yaml, INLINE_SOURCE);
   }
 
+  /**
+   * The objstore config given as a file path or inline YAML (Thanos' {@code --objstore.config-file} and {@code
+   * --objstore.config}): the file when its path is set, else the inline YAML when set, else empty. The one place
+   * every component resolves the pair.
+   */
+  public static Optional<ObjstoreConfig> resolve(String file, String inline) {
+    if (file != null && !file.isEmpty()) {
+      return Optional.of(fromFile(Path.of(file)));
+    }
+    if (inline != null && !inline.isEmpty()) {
+      return Optional.of(fromString(inline));
+    }
+    return Optional.empty();
+  }
+
   /** Parses {@code yaml}, naming {@code source} in every error. */
   public static ObjstoreConfig parse(String yaml, String source) {
-    ConfigNode top = new ConfigNode(source, "", firstDocument(yaml, source));
+    YamlNode top = new YamlConfig("objstore config " + source, InvalidObjstoreConfigException::new)
+        .parse(yaml, "type, config and prefix");
     String typeName = top.requiredString("type");
     ProviderType type = ProviderType.parse(typeName);
     if (type == null) {
@@ -50,7 +63,7 @@ public final class ObjstoreConfigLoader {
     if (!type.supported()) {
       throw top.error("type", "object storage type " + type + " is not supported by this implementation");
     }
-    ConfigNode section = top.child("config");
+    YamlNode section = top.child("config");
     String prefix = ObjectNames.trimSlashes(top.string("prefix", ""));
     top.finish(true);
     ProviderConfig config =
@@ -62,26 +75,5 @@ public final class ObjstoreConfigLoader {
           default -> throw new IllegalStateException("unreachable: " + type);
         };
     return new ObjstoreConfig(type, config, prefix);
-  }
-
-  private static Map<?, ?> firstDocument(String yaml, String source) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    Yaml parser = new Yaml(new SafeConstructor(options));
-    try {
-      Iterator<Object> docs = parser.loadAll(yaml).iterator();
-      Object first = docs.hasNext() ? docs.next() : null;
-      if (first == null) {
-        throw new InvalidObjstoreConfigException("objstore config " + source + ": empty configuration");
-      }
-      if (!(first instanceof Map<?, ?> map)) {
-        throw new InvalidObjstoreConfigException(
-            "objstore config " + source + ": expected a mapping with type, config and prefix");
-      }
-      return map;
-    } catch (YAMLException e) {
-      throw new InvalidObjstoreConfigException(
-          "objstore config " + source + ": invalid YAML: " + e.getMessage(), e);
-    }
   }
 }

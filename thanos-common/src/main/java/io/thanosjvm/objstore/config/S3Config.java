@@ -1,5 +1,6 @@
 package io.thanosjvm.objstore.config;
 
+import io.thanosjvm.yaml.YamlNode;
 import java.util.Map;
 import java.util.Objects;
 
@@ -88,7 +89,7 @@ public record S3Config(
   }
 
   /** Reads and validates the section, strictly when {@code strict}. */
-  static S3Config read(ConfigNode node, boolean strict) {
+  static S3Config read(YamlNode node, boolean strict) {
     String lookup = node.string("bucket_lookup_type", "auto");
     BucketLookupType lookupType = BucketLookupType.fromYaml(lookup);
     if (lookupType == null) {
@@ -98,7 +99,7 @@ public record S3Config(
     if (!listVersion.isEmpty() && !listVersion.equals("v1") && !listVersion.equals("v2")) {
       throw node.error("list_objects_version", "must be \"\", v1 or v2, got \"" + listVersion + "\"");
     }
-    ConfigNode trace = node.child("trace");
+    YamlNode trace = node.child("trace");
     boolean traceEnable = trace.bool("enable", false);
     trace.finish(strict);
     S3Config config =
@@ -138,7 +139,7 @@ public record S3Config(
     return config;
   }
 
-  private static long nonNegative(ConfigNode node, String key, long value) {
+  private static long nonNegative(YamlNode node, String key, long value) {
     if (value < 0) {
       throw node.error(key, "must not be negative, got " + value);
     }

@@ -1,5 +1,6 @@
 package io.thanosjvm.objstore.config;
 
+import io.thanosjvm.yaml.YamlNode;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public record SseConfig(
   }
 
   /** Reads the block; returns null when no type is set (SSE disabled). */
-  static SseConfig read(ConfigNode node, boolean strict) {
+  static SseConfig read(YamlNode node, boolean strict) {
     SseConfig sse =
         new SseConfig(
             node.string("type", ""),

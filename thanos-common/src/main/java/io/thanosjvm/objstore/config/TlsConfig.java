@@ -1,5 +1,6 @@
 package io.thanosjvm.objstore.config;
 
+import io.thanosjvm.yaml.YamlNode;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,7 @@ public record TlsConfig(
   }
 
   /** Reads the block from {@code node}. */
-  static TlsConfig read(ConfigNode node, boolean strict) {
+  static TlsConfig read(YamlNode node, boolean strict) {
     TlsConfig tls =
         new TlsConfig(
             node.string("ca_file", ""),

@@ -1,5 +1,7 @@
 package io.thanosjvm.promql.ast;
 
+import io.thanosjvm.model.PromDuration;
+
 /**
  * The {@code @} modifier of a selector or subquery.
  *
@@ -58,9 +60,9 @@ public record AtModifier(Kind kind, long timestampMillis) {
       sb.append(at);
     }
     if (offsetMillis > 0) {
-      sb.append(" offset ").append(Durations.format(offsetMillis));
+      sb.append(" offset ").append(PromDuration.format(offsetMillis));
     } else if (offsetMillis < 0) {
-      sb.append(" offset -").append(Durations.format(-offsetMillis));
+      sb.append(" offset -").append(PromDuration.format(-offsetMillis));
     }
     return sb.toString();
   }

@@ -1,5 +1,6 @@
 package io.thanosjvm.promql.ast;
 
+import io.thanosjvm.model.PromDuration;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,7 @@ public record MatrixSelector(VectorSelector selector, long rangeMillis) implemen
 
   @Override
   public String toString() {
-    return selector.selectorString() + "[" + Durations.format(rangeMillis) + "]"
+    return selector.selectorString() + "[" + PromDuration.format(rangeMillis) + "]"
         + AtModifier.suffix(selector.at(), selector.offsetMillis());
   }
 }

@@ -1,5 +1,6 @@
 package io.thanosjvm.promql.ast;
 
+import io.thanosjvm.model.PromDuration;
 import java.util.Objects;
 
 /**
@@ -31,7 +32,7 @@ public record SubqueryExpr(Expr expr, long rangeMillis, long stepMillis, long of
 
   @Override
   public String toString() {
-    String step = stepMillis == 0 ? "" : Durations.format(stepMillis);
-    return expr + "[" + Durations.format(rangeMillis) + ":" + step + "]" + AtModifier.suffix(at, offsetMillis);
+    String step = stepMillis == 0 ? "" : PromDuration.format(stepMillis);
+    return expr + "[" + PromDuration.format(rangeMillis) + ":" + step + "]" + AtModifier.suffix(at, offsetMillis);
   }
 }

@@ -1,6 +1,7 @@
 package io.thanosjvm.promql.engine;
 
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.model.StaleMarker;
 import io.thanosjvm.promql.QueryExecutionException;
 import io.thanosjvm.promql.ast.AggregateExpr;
@@ -15,7 +16,6 @@ import io.thanosjvm.promql.ast.StringLiteral;
 import io.thanosjvm.promql.ast.SubqueryExpr;
 import io.thanosjvm.promql.ast.UnaryExpr;
 import io.thanosjvm.promql.ast.VectorSelector;
-import io.thanosjvm.promql.storage.SampleIterator;
 import io.thanosjvm.promql.storage.SelectHints;
 import io.thanosjvm.promql.storage.Series;
 import io.thanosjvm.promql.storage.SeriesSet;

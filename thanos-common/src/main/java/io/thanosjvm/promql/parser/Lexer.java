@@ -1,7 +1,7 @@
 package io.thanosjvm.promql.parser;
 
+import io.thanosjvm.model.PromDuration;
 import io.thanosjvm.promql.PromqlParseException;
-import io.thanosjvm.promql.ast.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -216,7 +216,7 @@ final class Lexer {
         q++;
       }
       String word = in.substring(start, q);
-      if (Durations.isDuration(word)) {
+      if (PromDuration.isDuration(word)) {
         pos = q;
         emit(TokenKind.DURATION, start, word);
         return;

@@ -4,6 +4,7 @@ import io.thanosjvm.model.InvalidMatcherException;
 import io.thanosjvm.model.Label;
 import io.thanosjvm.model.MatchType;
 import io.thanosjvm.model.Matcher;
+import io.thanosjvm.model.PromDuration;
 import io.thanosjvm.promql.PromqlParseException;
 import io.thanosjvm.promql.ast.AggregateExpr;
 import io.thanosjvm.promql.ast.AggregateOp;
@@ -11,7 +12,6 @@ import io.thanosjvm.promql.ast.AtModifier;
 import io.thanosjvm.promql.ast.BinaryExpr;
 import io.thanosjvm.promql.ast.BinaryOp;
 import io.thanosjvm.promql.ast.Call;
-import io.thanosjvm.promql.ast.Durations;
 import io.thanosjvm.promql.ast.Expr;
 import io.thanosjvm.promql.ast.Function;
 import io.thanosjvm.promql.ast.GoFloat;
@@ -38,6 +38,7 @@ public final class PromqlParser {
   private final List<Token> tokens;
   private int idx;
   private final Map<Expr, Integer> positions = new IdentityHashMap<>();
+  private boolean metricSelectorOnly;
 
   private PromqlParser(String query) {
     this.query = query;
@@ -50,7 +51,11 @@ public final class PromqlParser {
    * @throws PromqlParseException with a Prometheus-style positioned message
    */
   public static Expr parse(String query) {
-    PromqlParser p = new PromqlParser(query);
+    return parse(new PromqlParser(query));
+  }
+
+  private static Expr parse(PromqlParser p) {
+    String query = p.query;
     if (p.peek().kind() == TokenKind.EOF) {
       throw new PromqlParseException(query, 0, "no expression found in input");
     }
@@ -63,6 +68,28 @@ public final class PromqlParser {
     } catch (StackOverflowError e) {
       throw new PromqlParseException(query, 0, "expression nested too deeply");
     }
+  }
+
+  /**
+   * Parses a metric selector alone ({@code up}, {@code {job=~"a.*"}}, {@code rate:x{a="b"}}) into its matchers, as
+   * Prometheus' {@code parser.ParseMetricSelector} does for promtool's {@code --match}: no offset, {@code @},
+   * range or function is allowed, and matchers that all match the empty string are accepted. The metric name's
+   * matcher comes first.
+   *
+   * @throws PromqlParseException with a Prometheus-style positioned message
+   */
+  public static List<Matcher> parseMetricSelector(String input) {
+    PromqlParser p = new PromqlParser(input);
+    p.metricSelectorOnly = true;
+    Expr e = parse(p);
+    if (!(e instanceof VectorSelector vs) || vs.offsetMillis() != 0 || vs.at() != null) {
+      throw new PromqlParseException(input, 0, "expected a metric selector, got \"" + input.strip() + "\"");
+    }
+    List<Matcher> out = new ArrayList<>(vs.matchers().size());
+    vs.matchers().stream().filter(m -> m.name().equals(Label.METRIC_NAME) && !vs.name().isEmpty()).forEach(out::add);
+    vs.matchers().stream().filter(m -> !(m.name().equals(Label.METRIC_NAME) && !vs.name().isEmpty()))
+        .forEach(out::add);
+    return out;
   }
 
   // ---- token helpers ----
@@ -307,7 +334,7 @@ public final class PromqlParser {
 
   private long duration(Token t) {
     try {
-      return Durations.parse(t.raw());
+      return PromDuration.parseMillis(t.raw());
     } catch (IllegalArgumentException ex) {
       throw error(t.pos(), ex.getMessage());
     }
@@ -615,7 +642,7 @@ public final class PromqlParser {
         break;
       }
     }
-    if (!anyNonEmpty) {
+    if (!anyNonEmpty && !metricSelectorOnly) {
       throw error(pos, "vector selector must contain at least one non-empty matcher");
     }
     return at(new VectorSelector(name, matchers, 0, null), pos);

@@ -1,5 +1,6 @@
 package io.thanosjvm.promql.storage;
 
+import io.thanosjvm.model.SampleIterator;
 import java.util.Arrays;
 
 /** A {@link SampleIterator} over primitive arrays (a slice {@code [from, to)}). */

@@ -2,6 +2,7 @@ package io.thanosjvm.promql.storage;
 
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
+import io.thanosjvm.model.SampleIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.thanosjvm.promql.storage;
 
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.model.SampleIterator;
 
 /** A selected series: its labels and a fresh iterator over its samples. */
 public interface Series {

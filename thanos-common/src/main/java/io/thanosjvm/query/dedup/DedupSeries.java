@@ -1,7 +1,8 @@
 package io.thanosjvm.query.dedup;
 
+import io.thanosjvm.dedup.PenaltyDedupIterator;
 import io.thanosjvm.model.Labels;
-import io.thanosjvm.promql.storage.SampleIterator;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.promql.storage.Series;
 import java.util.ArrayList;
 import java.util.List;

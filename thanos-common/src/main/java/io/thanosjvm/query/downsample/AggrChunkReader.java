@@ -1,9 +1,9 @@
 package io.thanosjvm.query.downsample;
 
 import com.google.protobuf.ByteString;
-import io.thanosjvm.compact.downsample.CounterResetIterator;
 import io.thanosjvm.promql.QueryExecutionException;
 import io.thanosjvm.tsdb.chunkenc.ChunkFormatException;
+import io.thanosjvm.tsdb.chunkenc.CounterResetIterator;
 import io.thanosjvm.tsdb.chunkenc.XorIterator;
 import io.thanosjvm.wire.storepb.Aggr;
 import io.thanosjvm.wire.storepb.AggrChunk;

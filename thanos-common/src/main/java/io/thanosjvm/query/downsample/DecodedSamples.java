@@ -1,7 +1,7 @@
 package io.thanosjvm.query.downsample;
 
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.promql.storage.ArraySampleIterator;
-import io.thanosjvm.promql.storage.SampleIterator;
 
 /**
  * The samples of one series read from its chunks, in strictly increasing time order.

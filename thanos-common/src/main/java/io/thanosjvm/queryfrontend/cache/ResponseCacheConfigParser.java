@@ -3,7 +3,7 @@ package io.thanosjvm.queryfrontend.cache;
 import io.thanosjvm.cacheutil.ByteSizes;
 import io.thanosjvm.cacheutil.CacheClientConfigParser;
 import io.thanosjvm.cacheutil.CacheConfigNode;
-import io.thanosjvm.cacheutil.GoDurations;
+import io.thanosjvm.model.GoDuration;
 import io.thanosjvm.cacheutil.InvalidCacheConfigException;
 import io.thanosjvm.cacheutil.MemcachedClientConfig;
 import io.thanosjvm.cacheutil.RedisClientConfig;
@@ -126,7 +126,7 @@ public final class ResponseCacheConfigParser {
     if (!(v instanceof String s)) {
       throw new IllegalArgumentException("expected a duration such as 30s or 24h, got \"" + v + "\"");
     }
-    return GoDurations.parse(s);
+    return GoDuration.parse(s);
   }
 
   private static InvalidResponseCacheConfigException error(String key, String problem) {

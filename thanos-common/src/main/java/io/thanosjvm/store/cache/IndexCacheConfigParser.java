@@ -3,6 +3,7 @@ package io.thanosjvm.store.cache;
 import io.thanosjvm.cacheutil.CacheClientConfigParser;
 import io.thanosjvm.cacheutil.CacheConfigNode;
 import io.thanosjvm.cacheutil.InvalidCacheConfigException;
+import io.thanosjvm.yaml.YamlConfig;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -89,22 +90,7 @@ public final class IndexCacheConfigParser {
   }
 
   private static Map<?, ?> firstDocument(String yaml) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    Yaml parser = new Yaml(new SafeConstructor(options));
-    try {
-      Iterator<Object> docs = parser.loadAll(yaml).iterator();
-      Object first = docs.hasNext() ? docs.next() : null;
-      if (first == null) {
-        throw new InvalidIndexCacheConfigException("index cache config: empty configuration");
-      }
-      if (!(first instanceof Map<?, ?> map)) {
-        throw new InvalidIndexCacheConfigException(
-            "index cache config: expected a mapping with type, config, enabled_items and ttl");
-      }
-      return map;
-    } catch (YAMLException e) {
-      throw new InvalidIndexCacheConfigException("index cache config: invalid YAML: " + e.getMessage(), e);
-    }
+    return new YamlConfig(SUBJECT, InvalidIndexCacheConfigException::new)
+        .firstMapping(yaml, "type, config, enabled_items and ttl");
   }
 }

@@ -1,7 +1,7 @@
 package io.thanosjvm.store.cachingbucket;
 
 import io.thanosjvm.cacheutil.ByteSizes;
-import io.thanosjvm.cacheutil.GoDurations;
+import io.thanosjvm.model.GoDuration;
 import io.thanosjvm.store.cache.IndexCacheConfig;
 import io.thanosjvm.store.cache.IndexCacheConfigParser;
 import io.thanosjvm.store.cache.InvalidIndexCacheConfigException;
@@ -91,7 +91,7 @@ public final class CachingBucketConfigParser {
       return fallback;
     }
     try {
-      return v instanceof Integer i && i == 0 ? Duration.ZERO : GoDurations.parse(String.valueOf(v));
+      return v instanceof Integer i && i == 0 ? Duration.ZERO : GoDuration.parse(String.valueOf(v));
     } catch (IllegalArgumentException e) {
       throw error(key, e.getMessage());
     }

@@ -1,10 +1,11 @@
 package io.thanosjvm.tools.blocks;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.model.Label;
+import io.thanosjvm.model.PromDuration;
 import io.thanosjvm.tools.tsdb.Flags;
-import io.thanosjvm.tsdb.BlockWriter;
 import io.thanosjvm.tsdb.Ulid;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -121,12 +124,12 @@ public final class GenerateCommand {
     if (series > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("--series too large");
     }
-    long duration = Durations.parseMillis(f.get("duration", "6h"));
-    long step = Durations.parseMillis(f.get("step", "15s"));
-    long block = Durations.parseMillis(f.get("block-duration", "2h"));
+    long duration = positiveMillis(f.get("duration", "6h"));
+    long step = positiveMillis(f.get("step", "15s"));
+    long block = positiveMillis(f.get("block-duration", "2h"));
     long start;
     if (f.has("start")) {
-      start = Durations.parseTime(f.get("start", null));
+      start = parseTime(f.get("start", null));
     } else {
       long end = clock.millis();
       start = Math.floorDiv(end - duration, block) * block;
@@ -188,5 +191,27 @@ public final class GenerateCommand {
       }
     }
     return metas;
+  }
+
+  /** Milliseconds of a Prometheus duration that must be positive. */
+  private static long positiveMillis(String s) {
+    long total = PromDuration.parseMillis(s);
+    if (total <= 0) {
+      throw new IllegalArgumentException("duration must be positive: " + s);
+    }
+    return total;
+  }
+
+  /** A time given as Unix milliseconds or RFC3339. */
+  private static long parseTime(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      try {
+        return Instant.parse(s).toEpochMilli();
+      } catch (DateTimeParseException e2) {
+        throw new IllegalArgumentException("invalid time (want ms or RFC3339): " + s);
+      }
+    }
   }
 }

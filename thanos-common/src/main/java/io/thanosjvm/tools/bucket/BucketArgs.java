@@ -2,12 +2,11 @@ package io.thanosjvm.tools.bucket;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.tools.tsdb.Flags;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,8 +57,7 @@ final class BucketArgs {
     if (f.has(CONFIG_FILE) == f.has(CONFIG)) {
       throw new IllegalArgumentException("exactly one of --" + CONFIG_FILE + " and --" + CONFIG + " is required");
     }
-    config = f.has(CONFIG_FILE) ? ObjstoreConfigLoader.fromFile(Path.of(f.get(CONFIG_FILE, "")))
-        : ObjstoreConfigLoader.fromString(f.get(CONFIG, ""));
+    config = ObjstoreConfigLoader.resolve(f.get(CONFIG_FILE, ""), f.get(CONFIG, "")).orElseThrow();
     return BucketFactory.create(config, new SimpleMeterRegistry(), clock);
   }
 }

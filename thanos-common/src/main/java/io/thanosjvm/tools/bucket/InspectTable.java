@@ -1,6 +1,7 @@
 package io.thanosjvm.tools.bucket;
 
 import io.thanosjvm.block.metadata.BlockMeta;
+import io.thanosjvm.model.GoDuration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,6 @@
 package io.thanosjvm.tools.bucket;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.block.Markers;
 import io.thanosjvm.block.fetcher.DeletionMarkFilter;
 import io.thanosjvm.block.fetcher.FetchResult;
@@ -7,15 +8,15 @@ import io.thanosjvm.block.fetcher.FetcherMetrics;
 import io.thanosjvm.block.fetcher.MetaFetcher;
 import io.thanosjvm.block.fetcher.MetaFilter;
 import io.thanosjvm.block.metadata.BlockMeta;
+import io.thanosjvm.model.GoDuration;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.tools.tsdb.Flags;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -2,6 +2,7 @@ package io.thanosjvm.tools.tsdb;
 
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.tsdb.Block;
+import io.thanosjvm.tsdb.TsdbMeta;
 import io.thanosjvm.tsdb.index.IndexReader;
 import io.thanosjvm.tsdb.index.SeriesEntry;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class AnalyzeCommand {
 
   /** Prints the statistics of one block. */
   public static void analyze(Block b, int limit, PrintStream out) {
-    BlockMeta m = b.meta();
+    TsdbMeta m = b.meta();
     IndexReader ix = b.index();
     out.println("Block ID: " + m.ulid());
     out.println("Duration: " + Duration.ofMillis(m.maxTime() - m.minTime()).toString().substring(2).toLowerCase());

@@ -1,11 +1,12 @@
 package io.thanosjvm.tools.tsdb;
 
+import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.model.Matcher;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.model.TimeRange;
 import io.thanosjvm.promql.ast.GoFloat;
 import io.thanosjvm.tsdb.BlockQuerier;
 import io.thanosjvm.tsdb.BlockSeries;
-import io.thanosjvm.tsdb.SampleIterator;
 import io.thanosjvm.tsdb.chunkenc.AggrType;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class DumpCommand {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       if (mint <= maxt) {
         boolean downsampled = q.blocks().stream()
-            .anyMatch(b -> b.meta().thanos().map(t -> t.resolution() > 0).orElse(false));
+            .anyMatch(b -> BlockMeta.of(b.meta()).thanos().map(t -> t.resolution() > 0).orElse(false));
         if (downsampled) {
           dumpAggregates(q, new TimeRange(mint, maxt), matchers, aggregate, w);
         } else {

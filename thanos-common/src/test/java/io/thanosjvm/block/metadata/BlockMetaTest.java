@@ -3,6 +3,7 @@ package io.thanosjvm.block.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thanosjvm.tsdb.InvalidMetaException;
 import io.thanosjvm.tsdb.testing.Promtool;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,13 +3,13 @@ package io.thanosjvm.compact.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.InvalidBlockException;
 import io.thanosjvm.block.TestBlocks;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.model.Labels;
-import io.thanosjvm.tsdb.BlockWriter;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;

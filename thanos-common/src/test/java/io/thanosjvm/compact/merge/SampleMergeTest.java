@@ -2,8 +2,9 @@ package io.thanosjvm.compact.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thanosjvm.dedup.PenaltyDedupIterator;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.tsdb.MergeSampleIterator;
-import io.thanosjvm.tsdb.SampleIterator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SampleMergeTest {
   @Test
   void penaltyPicksTheEarlierReplicaAndSticksToIt() {
     // a every 10 s from 0, b every 10 s from 3 s: a starts first and b is never used while a keeps producing.
-    var merged = new PenaltySamples(stream(range(0, 100_000, 10_000), 1), stream(range(3_000, 100_000, 10_000), 2));
+    var merged = penalty(stream(range(0, 100_000, 10_000), 1), stream(range(3_000, 100_000, 10_000), 2));
     List<String> out = drain(merged);
     assertThat(out).hasSize(10).allMatch(s -> s.endsWith("=1.0"));
   }
@@ -34,7 +35,7 @@ class SampleMergeTest {
   @Test
   void penaltySwitchesOnlyAfterTheChosenReplicaStopsForMoreThanTwiceItsInterval() {
     // a stops after 40 s; b's samples within a's penalty window (lastT + 2 x 10 s) are skipped.
-    var merged = new PenaltySamples(stream(range(0, 50_000, 10_000), 1), stream(range(3_000, 100_000, 10_000), 2));
+    var merged = penalty(stream(range(0, 50_000, 10_000), 1), stream(range(3_000, 100_000, 10_000), 2));
     assertThat(drain(merged)).containsExactly("0=1.0", "10000=1.0", "20000=1.0", "30000=1.0", "40000=1.0",
         "63000=2.0", "73000=2.0", "83000=2.0", "93000=2.0");
   }
@@ -42,7 +43,7 @@ class SampleMergeTest {
   @Test
   void penaltyGivesTheOtherReplicaFiveSecondsBeforeTheFirstSample() {
     // b's first sample 4 s after a's is inside the initial 5000 ms penalty; its next one at 14 s is not needed.
-    var merged = new PenaltySamples(stream(new long[] {0, 60_000}, 1), stream(new long[] {4_000, 5_002, 14_000}, 2));
+    var merged = penalty(stream(new long[] {0, 60_000}, 1), stream(new long[] {4_000, 5_002, 14_000}, 2));
     assertThat(drain(merged)).containsExactly("0=1.0", "5002=2.0", "14000=2.0", "60000=1.0");
   }
 
@@ -52,10 +53,15 @@ class SampleMergeTest {
    */
   @Test
   void threeReplicasFoldPairwise() {
-    var ab = new PenaltySamples(stream(range(0, 30_000, 10_000), 1), stream(range(100_000, 130_000, 10_000), 2));
-    var abc = new PenaltySamples(ab, stream(range(50_000, 80_000, 10_000), 3));
+    var abc = penalty(stream(range(0, 30_000, 10_000), 1), stream(range(100_000, 130_000, 10_000), 2),
+        stream(range(50_000, 80_000, 10_000), 3));
     assertThat(drain(abc)).containsExactly("0=1.0", "10000=1.0", "20000=1.0", "50000=3.0", "60000=3.0", "70000=3.0",
         "120000=2.0");
+  }
+
+  /** The compactor's penalty mode: the querier's penalty dedup without counter adjustment. */
+  private static SampleIterator penalty(SampleIterator... replicas) {
+    return PenaltyDedupIterator.of(List.of(replicas), false);
   }
 
   private static long[] range(long from, long to, long step) {

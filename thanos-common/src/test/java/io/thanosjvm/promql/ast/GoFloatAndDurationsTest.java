@@ -3,6 +3,7 @@ package io.thanosjvm.promql.ast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thanosjvm.model.PromDuration;
 import org.junit.jupiter.api.Test;
 
 class GoFloatAndDurationsTest {
@@ -37,14 +38,14 @@ class GoFloatAndDurationsTest {
 
   @Test
   void durationsParseAndFormatLikePrometheus() {
-    assertThat(Durations.parse("1h30m")).isEqualTo(5_400_000);
-    assertThat(Durations.parse("1y")).isEqualTo(365L * 24 * 3_600_000);
-    assertThat(Durations.parse("100ms")).isEqualTo(100);
-    assertThat(Durations.parse("0")).isZero();
-    assertThat(Durations.format(5_400_000)).isEqualTo("1h30m");
-    assertThat(Durations.format(90L * 24 * 3_600_000)).isEqualTo("90d");
-    assertThat(Durations.format(0)).isEqualTo("0s");
-    assertThatThrownBy(() -> Durations.parse("1m1h")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Durations.parse("5")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(PromDuration.parseMillis("1h30m")).isEqualTo(5_400_000);
+    assertThat(PromDuration.parseMillis("1y")).isEqualTo(365L * 24 * 3_600_000);
+    assertThat(PromDuration.parseMillis("100ms")).isEqualTo(100);
+    assertThat(PromDuration.parseMillis("0")).isZero();
+    assertThat(PromDuration.format(5_400_000)).isEqualTo("1h30m");
+    assertThat(PromDuration.format(90L * 24 * 3_600_000)).isEqualTo("90d");
+    assertThat(PromDuration.format(0)).isEqualTo("0s");
+    assertThatThrownBy(() -> PromDuration.parseMillis("1m1h")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PromDuration.parseMillis("5")).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,8 +1,8 @@
 package io.thanosjvm.promql.script;
 
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.model.PromDuration;
 import io.thanosjvm.model.StaleMarker;
-import io.thanosjvm.promql.ast.Durations;
 import io.thanosjvm.promql.ast.GoFloat;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class ScriptParser {
       Matcher lm = LOAD.matcher(line);
       Matcher em = EVAL.matcher(line);
       if (lm.matches()) {
-        long step = Durations.parse(lm.group(1));
+        long step = PromDuration.parseMillis(lm.group(1));
         List<ScriptCommand.LoadedSeries> series = new ArrayList<>();
         while (i < lines.length && !clean(lines[i]).isEmpty()) {
           series.add(parseLoadLine(clean(lines[i]), step, i + 1));
@@ -45,7 +45,7 @@ public final class ScriptParser {
         out.add(new ScriptCommand.Clear(lineNo));
       } else if (em.matches()) {
         String mod = em.group(1) == null ? "" : em.group(1).toLowerCase(Locale.ROOT);
-        long at = Durations.parse(em.group(2));
+        long at = PromDuration.parseMillis(em.group(2));
         List<ScriptCommand.Expected> expected = new ArrayList<>();
         Double scalar = null;
         while (i < lines.length && !clean(lines[i]).isEmpty()) {

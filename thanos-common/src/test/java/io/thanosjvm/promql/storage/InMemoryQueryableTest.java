@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
+import io.thanosjvm.model.SampleIterator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

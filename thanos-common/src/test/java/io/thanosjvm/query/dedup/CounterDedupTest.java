@@ -2,8 +2,9 @@ package io.thanosjvm.query.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thanosjvm.dedup.PenaltyDedupIterator;
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.promql.storage.ArraySampleIterator;
-import io.thanosjvm.promql.storage.SampleIterator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.thanosjvm.store.bucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.fetcher.FetcherMetrics;
 import io.thanosjvm.block.fetcher.MetaFetcher;
 import io.thanosjvm.block.metadata.ThanosMeta;
@@ -11,7 +12,6 @@ import io.thanosjvm.model.MatchType;
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.objstore.filesystem.FilesystemBucket;
 import io.thanosjvm.store.cache.IndexCache;
-import io.thanosjvm.tsdb.BlockWriter;
 import io.thanosjvm.tsdb.chunkenc.AggrChunk;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
 import io.thanosjvm.tsdb.chunkenc.XorChunkWriter;

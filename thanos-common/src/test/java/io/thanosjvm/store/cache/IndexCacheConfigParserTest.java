@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.cacheutil.ByteSizes;
-import io.thanosjvm.cacheutil.GoDurations;
+import io.thanosjvm.model.GoDuration;
 import io.thanosjvm.cacheutil.MemcachedClientConfig;
 import io.thanosjvm.cacheutil.RedisClientConfig;
 import java.time.Duration;
@@ -143,15 +143,15 @@ class IndexCacheConfigParserTest {
 
   @Test
   void durationsFollowGo() {
-    assertThat(GoDurations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(GoDurations.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(GoDurations.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(GoDurations.parse("10us")).isEqualTo(Duration.ofNanos(10_000));
-    assertThat(GoDurations.parse("10\u00b5s")).isEqualTo(Duration.ofNanos(10_000));
-    assertThat(GoDurations.parse("0")).isZero();
-    assertThat(GoDurations.parse("-2s")).isEqualTo(Duration.ofSeconds(-2));
+    assertThat(GoDuration.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(GoDuration.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(GoDuration.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
+    assertThat(GoDuration.parse("10us")).isEqualTo(Duration.ofNanos(10_000));
+    assertThat(GoDuration.parse("10\u00b5s")).isEqualTo(Duration.ofNanos(10_000));
+    assertThat(GoDuration.parse("0")).isZero();
+    assertThat(GoDuration.parse("-2s")).isEqualTo(Duration.ofSeconds(-2));
     for (String bad : new String[] {"", "5", "1d", "s", "1.s.", "10 s"}) {
-      assertThatThrownBy(() -> GoDurations.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> GoDuration.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
     }
   }
 

@@ -1,11 +1,11 @@
 package io.thanosjvm.store.testkit;
 
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.store.testkit.StoreApiAcceptanceKit.Dataset;
 import io.thanosjvm.store.testkit.StoreApiAcceptanceKit.DatasetSeries;
-import io.thanosjvm.tsdb.BlockWriter;
 import io.thanosjvm.tsdb.Ulid;
 import java.io.IOException;
 import java.nio.file.Path;

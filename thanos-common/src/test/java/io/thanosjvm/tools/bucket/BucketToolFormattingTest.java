@@ -3,6 +3,7 @@ package io.thanosjvm.tools.bucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thanosjvm.model.GoDuration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

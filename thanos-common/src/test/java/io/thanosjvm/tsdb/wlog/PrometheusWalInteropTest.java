@@ -3,7 +3,7 @@ package io.thanosjvm.tsdb.wlog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.thanosjvm.block.metadata.GoJson;
+import io.thanosjvm.json.GoJson;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.StaleMarker;
 import io.thanosjvm.testing.PrometheusServer;

@@ -10,7 +10,7 @@ import io.thanosjvm.compact.CompactorSettings;
 import io.thanosjvm.compact.merge.DedupMode;
 import io.thanosjvm.model.TimeOrDuration;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.relabel.RelabelConfig;
@@ -47,15 +47,9 @@ class CompactorConfiguration {
 
   @Bean(destroyMethod = "close")
   Bucket bucket(ThanosCompactProperties props, MeterRegistry meters, Clock clock) throws IOException {
-    ObjstoreConfig config;
-    if (!props.getObjstoreConfigFile().isEmpty()) {
-      config = ObjstoreConfigLoader.fromFile(Path.of(props.getObjstoreConfigFile()));
-    } else if (!props.getObjstoreConfig().isEmpty()) {
-      config = ObjstoreConfigLoader.fromString(props.getObjstoreConfig());
-    } else {
-      throw new IllegalStateException("thanos compact needs a bucket: set --objstore.config-file or --objstore.config"
-          + " (thanos.compact.objstore-config-file / thanos.compact.objstore-config)");
-    }
+    ObjstoreConfig config = ObjstoreConfigLoader.resolve(props.getObjstoreConfigFile(), props.getObjstoreConfig())
+        .orElseThrow(() -> new IllegalStateException("thanos compact needs a bucket: set --objstore.config-file or --objstore.config"
+          + " (thanos.compact.objstore-config-file / thanos.compact.objstore-config)"));
     return BucketFactory.create(config, meters, clock);
   }
 

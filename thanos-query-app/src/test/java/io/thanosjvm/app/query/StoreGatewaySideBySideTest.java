@@ -9,7 +9,7 @@ import io.thanosjvm.block.BlockUploader;
 import io.thanosjvm.block.UploadOptions;
 import io.thanosjvm.cli.ThanosCommandLine;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.HttpConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ProviderType;

@@ -5,7 +5,7 @@ import io.thanosjvm.autoconfigure.ThanosSidecarProperties;
 import io.thanosjvm.block.HashFunc;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.shipper.PrometheusBlockDurations;
@@ -62,9 +62,8 @@ final class SidecarShipper implements AutoCloseable {
       LOG.info("no supported bucket was configured, uploads will be disabled");
       return;
     }
-    ObjstoreConfig config = props.getObjstoreConfigFile().isEmpty()
-        ? ObjstoreConfigLoader.fromString(props.getObjstoreConfig())
-        : ObjstoreConfigLoader.fromFile(Path.of(props.getObjstoreConfigFile()));
+    ObjstoreConfig config = ObjstoreConfigLoader.resolve(props.getObjstoreConfigFile(), props.getObjstoreConfig())
+        .orElseThrow(() -> new IllegalStateException("no objstore config"));
     checkBlockDurations();
     bucket = BucketFactory.create(config, registry, clock);
     ShipperOptions options = new ShipperOptions(Path.of(props.getTsdbPath()), ShipperOptions.SOURCE_SIDECAR,

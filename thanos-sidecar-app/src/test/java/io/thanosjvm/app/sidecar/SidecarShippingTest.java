@@ -11,7 +11,7 @@ import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.cli.ThanosCommandLine;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.objstore.s3.S3ProxyServer;
 import io.thanosjvm.shipper.ShipperMetaFile;

@@ -6,7 +6,7 @@ import io.thanosjvm.autoconfigure.ThanosStoreProperties;
 import io.thanosjvm.info.InfoService;
 import io.thanosjvm.model.TimeOrDuration;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.BucketFactory;
+import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.relabel.RelabelConfig;
@@ -35,15 +35,9 @@ class StoreConfiguration {
 
   @Bean(destroyMethod = "close")
   Bucket bucket(ThanosStoreProperties props, MeterRegistry meters) throws IOException {
-    ObjstoreConfig config;
-    if (!props.getObjstoreConfigFile().isEmpty()) {
-      config = ObjstoreConfigLoader.fromFile(Path.of(props.getObjstoreConfigFile()));
-    } else if (!props.getObjstoreConfig().isEmpty()) {
-      config = ObjstoreConfigLoader.fromString(props.getObjstoreConfig());
-    } else {
-      throw new IllegalStateException("thanos store needs a bucket: set --objstore.config-file or --objstore.config"
-          + " (thanos.store.objstore-config-file / thanos.store.objstore-config)");
-    }
+    ObjstoreConfig config = ObjstoreConfigLoader.resolve(props.getObjstoreConfigFile(), props.getObjstoreConfig())
+        .orElseThrow(() -> new IllegalStateException("thanos store needs a bucket: set --objstore.config-file or --objstore.config"
+          + " (thanos.store.objstore-config-file / thanos.store.objstore-config)"));
     Bucket bucket = BucketFactory.create(config, meters, Clock.systemUTC());
     String caching = !props.getCachingBucketConfigFile().isEmpty()
         ? Files.readString(Path.of(props.getCachingBucketConfigFile())) : props.getCachingBucketConfig();

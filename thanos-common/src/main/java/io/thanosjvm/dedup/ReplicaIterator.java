@@ -1,6 +1,6 @@
-package io.thanosjvm.query.dedup;
+package io.thanosjvm.dedup;
 
-import io.thanosjvm.promql.storage.SampleIterator;
+import io.thanosjvm.model.SampleIterator;
 
 /**
  * One replica's samples as seen by the deduplicator. In counter mode it carries an additive offset that grows

@@ -1,6 +1,6 @@
-package io.thanosjvm.query.dedup;
+package io.thanosjvm.dedup;
 
-import io.thanosjvm.promql.storage.SampleIterator;
+import io.thanosjvm.model.SampleIterator;
 
 /**
  * A sample iterator whose current and later values can be shifted up when the deduplicating iterator switches

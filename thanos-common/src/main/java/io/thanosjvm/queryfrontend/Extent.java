@@ -1,6 +1,5 @@
-package io.thanosjvm.queryfrontend.cache;
+package io.thanosjvm.queryfrontend;
 
-import io.thanosjvm.queryfrontend.Matrix;
 
 /**
  * A cached stretch of one query's result (Thanos' {@code Extent{1 start, 2 end, 5 response}}): the answer for

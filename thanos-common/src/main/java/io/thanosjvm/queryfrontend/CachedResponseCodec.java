@@ -1,8 +1,7 @@
-package io.thanosjvm.queryfrontend.cache;
+package io.thanosjvm.queryfrontend;
+
 
 import io.thanosjvm.model.Labels;
-import io.thanosjvm.queryfrontend.Matrix;
-import io.thanosjvm.queryfrontend.MatrixSeries;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

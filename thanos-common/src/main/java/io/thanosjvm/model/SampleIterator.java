@@ -1,4 +1,4 @@
-package io.thanosjvm.tsdb;
+package io.thanosjvm.model;
 
 /** Iterates float samples of one series in time order over primitives, without per-sample allocation. */
 public interface SampleIterator {

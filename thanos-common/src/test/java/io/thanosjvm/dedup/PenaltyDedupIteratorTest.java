@@ -1,11 +1,11 @@
-package io.thanosjvm.query.dedup;
+package io.thanosjvm.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.model.StaleMarker;
 import io.thanosjvm.promql.storage.ArraySampleIterator;
-import io.thanosjvm.promql.storage.SampleIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;

@@ -1,6 +1,5 @@
-package io.thanosjvm.compact.downsample;
+package io.thanosjvm.tsdb.chunkenc;
 
-import io.thanosjvm.tsdb.chunkenc.XorIterator;
 import java.util.List;
 
 /**

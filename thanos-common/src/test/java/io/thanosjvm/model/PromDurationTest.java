@@ -1,4 +1,4 @@
-package io.thanosjvm.objstore.config;
+package io.thanosjvm.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
-package io.thanosjvm.query.dedup;
+package io.thanosjvm.dedup;
 
-import io.thanosjvm.promql.storage.SampleIterator;
+
+import io.thanosjvm.model.SampleIterator;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.thanosjvm.compact;
+package io.thanosjvm.tsdb.fileutil;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.thanosjvm.block.metadata;
+package io.thanosjvm.tsdb;
 
 import java.util.Objects;
 
@@ -14,13 +14,13 @@ public record BlockDesc(String ulid, long minTime, long maxTime) {
   /** Validates the ULID. */
   public BlockDesc {
     Objects.requireNonNull(ulid, "ulid");
-    if (!BlockMeta.isUlid(ulid)) {
+    if (!TsdbMeta.isUlid(ulid)) {
       throw new IllegalArgumentException("invalid parent ULID " + ulid);
     }
   }
 
   /** The descriptor of a block from its meta. */
-  public static BlockDesc of(BlockMeta meta) {
+  public static BlockDesc of(TsdbMeta meta) {
     return new BlockDesc(meta.ulid(), meta.minTime(), meta.maxTime());
   }
 }

@@ -1,10 +1,11 @@
-package io.thanosjvm.tsdb;
+package io.thanosjvm.block;
 
 import io.thanosjvm.block.metadata.BlockFile;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Utf8Order;
+import io.thanosjvm.tsdb.Tombstones;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
 import io.thanosjvm.tsdb.chunkenc.XorChunkWriter;
 import io.thanosjvm.tsdb.chunks.Chunk;

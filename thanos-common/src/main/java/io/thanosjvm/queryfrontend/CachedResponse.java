@@ -1,4 +1,5 @@
-package io.thanosjvm.queryfrontend.cache;
+package io.thanosjvm.queryfrontend;
+
 
 import java.util.List;
 

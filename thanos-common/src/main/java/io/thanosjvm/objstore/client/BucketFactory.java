@@ -1,6 +1,8 @@
-package io.thanosjvm.objstore;
+package io.thanosjvm.objstore.client;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thanosjvm.objstore.Bucket;
+import io.thanosjvm.objstore.PrefixedBucket;
 import io.thanosjvm.objstore.azure.AzureBucket;
 import io.thanosjvm.objstore.config.AzureConfig;
 import io.thanosjvm.objstore.config.FilesystemConfig;
