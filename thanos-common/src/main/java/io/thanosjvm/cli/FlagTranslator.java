@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Translates a Thanos command line into Spring property arguments through the {@link FlagTable}.
+ * Translates a Thanos command line into Spring property arguments through the flags of a {@link ComponentSpec}.
  *
  * <p>Accepted forms, as with Thanos' kingpin parser: {@code --flag=value}, {@code --flag value}, bare
  * {@code --flag} and {@code --no-flag} for booleans, repeated flags for lists. Spring-style property
