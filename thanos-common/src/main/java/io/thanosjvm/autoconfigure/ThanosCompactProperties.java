@@ -51,11 +51,11 @@ public class ThanosCompactProperties {
   private Duration retention1h = Duration.ZERO;
 
   /** Do not exit after all compactions have been processed: repeat every wait interval. */
-  @Flag(name = "wait")
+  @Flag(name = FlagNames.WAIT)
   private boolean wait = false;
 
   /** Wait interval between consecutive compaction runs and bucket refreshes (with --wait). */
-  @Flag(name = "wait-interval")
+  @Flag(name = FlagNames.WAIT_INTERVAL)
   private Duration waitInterval = Duration.ofMinutes(5);
 
   /** Disables downsampling. Not recommended: querying long time ranges without downsampled data is expensive. */
@@ -108,7 +108,7 @@ public class ThanosCompactProperties {
   private String dedupFunc = "";
 
   /** External labels treating blocks as replicas that are merged into one (vertical compaction); irreversible. */
-  @Flag(name = "deduplication.replica-label")
+  @Flag(name = FlagNames.DEDUPLICATION_REPLICA_LABEL)
   private List<String> replicaLabels = new ArrayList<>();
 
   /** The time range of blocks worked on (min/max time flag group). */
@@ -126,7 +126,7 @@ public class ThanosCompactProperties {
   private boolean haltOnError = true;
 
   /** Compact overlapping blocks of a group (vertical compaction) instead of halting. */
-  @Flag(name = "compact.enable-vertical-compaction")
+  @Flag(name = FlagNames.COMPACT_ENABLE_VERTICAL_COMPACTION)
   private boolean verticalCompaction = false;
 
   /** Maximum estimated index size of a compacted block; a plan above it gets its biggest block marked no-compact. */
@@ -138,7 +138,7 @@ public class ThanosCompactProperties {
   private int maxCompactionLevel = 4;
 
   /** Mark blocks with out-of-order chunks no-compact instead of halting. */
-  @Flag(name = "compact.skip-block-with-out-of-order-chunks")
+  @Flag(name = FlagNames.COMPACT_SKIP_OUT_OF_ORDER_CHUNKS)
   private boolean skipOutOfOrderChunks = false;
 
   /**

@@ -25,7 +25,7 @@ public class ThanosSidecarProperties {
   private URI prometheusUrl = URI.create("http://localhost:9090");
 
   /** Maximum time to wait for the Prometheus instance to start up. */
-  @Flag(name = "prometheus.ready_timeout")
+  @Flag(name = FlagNames.PROMETHEUS_READY_TIMEOUT)
   private Duration prometheusReadyTimeout = Duration.ofMinutes(10);
 
   /** How often to get Prometheus config. */

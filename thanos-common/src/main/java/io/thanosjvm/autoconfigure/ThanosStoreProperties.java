@@ -68,15 +68,15 @@ public class ThanosStoreProperties {
   private int seriesMaxConcurrency = 20;
 
   /** Maximum series one Series call may touch (0 = no limit). */
-  @Flag(name = "store.limits.request-series")
+  @Flag(name = FlagNames.STORE_LIMITS_REQUEST_SERIES)
   private long limitsRequestSeries = 0;
 
   /** Maximum samples one Series call may fetch, enforced as chunks x 120 (0 = no limit). */
-  @Flag(name = "store.limits.request-samples")
+  @Flag(name = FlagNames.STORE_LIMITS_REQUEST_SAMPLES)
   private long limitsRequestSamples = 0;
 
   /** Maximum bytes of postings, series and chunks one Series call may download (0 = no limit). */
-  @Flag(name = "store.grpc.downloaded-bytes-limit")
+  @Flag(name = FlagNames.STORE_DOWNLOADED_BYTES_LIMIT)
   private String downloadedBytesLimit = "0";
 
   /** The time range of blocks worked on (min/max time flag group). */

@@ -2,7 +2,8 @@ package io.thanosjvm.cli;
 
 /**
  * Names of flags declared by more than one field or command (several components, or a component and a
- * {@code thanos tools} command), so that each name is spelled once in main code.
+ * {@code thanos tools} command) or named in messages outside their declaration, so that each name is spelled once
+ * in main code ({@code FlagNamesSpelledOnceTest}).
  */
 public final class FlagNames {
 
@@ -38,6 +39,24 @@ public final class FlagNames {
   public static final String RETENTION_5M = "retention.resolution-5m";
   /** {@code --retention.resolution-1h}. */
   public static final String RETENTION_1H = "retention.resolution-1h";
+  /** {@code --compact.enable-vertical-compaction}. */
+  public static final String COMPACT_ENABLE_VERTICAL_COMPACTION = "compact.enable-vertical-compaction";
+  /** {@code --compact.skip-block-with-out-of-order-chunks}. */
+  public static final String COMPACT_SKIP_OUT_OF_ORDER_CHUNKS = "compact.skip-block-with-out-of-order-chunks";
+  /** {@code --deduplication.replica-label}. */
+  public static final String DEDUPLICATION_REPLICA_LABEL = "deduplication.replica-label";
+  /** {@code --store.limits.request-series}. */
+  public static final String STORE_LIMITS_REQUEST_SERIES = "store.limits.request-series";
+  /** {@code --store.limits.request-samples}. */
+  public static final String STORE_LIMITS_REQUEST_SAMPLES = "store.limits.request-samples";
+  /** {@code --store.grpc.downloaded-bytes-limit}. */
+  public static final String STORE_DOWNLOADED_BYTES_LIMIT = "store.grpc.downloaded-bytes-limit";
+  /** {@code --prometheus.ready_timeout}. */
+  public static final String PROMETHEUS_READY_TIMEOUT = "prometheus.ready_timeout";
+  /** {@code --wait}. */
+  public static final String WAIT = "wait";
+  /** {@code --wait-interval}. */
+  public static final String WAIT_INTERVAL = "wait-interval";
 
   private FlagNames() {}
 }

@@ -1,5 +1,6 @@
 package io.thanosjvm.objstore.config;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.objstore.ObjectNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ObjstoreConfigLoader {
 
   /** Source name used in errors for inline YAML. */
-  public static final String INLINE_SOURCE = "--objstore.config";
+  public static final String INLINE_SOURCE = "--" + FlagNames.OBJSTORE_CONFIG;
 
   private ObjstoreConfigLoader() {}
 
