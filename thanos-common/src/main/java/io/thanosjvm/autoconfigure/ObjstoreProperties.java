@@ -67,7 +67,8 @@ public class ObjstoreProperties {
   }
 
   /** Validation hook: at most one of the file and the inline configuration. */
-  @AssertTrue(message = "objstore.config-file and objstore.config are mutually exclusive")
+  @AssertTrue(message = "the objstore flags (--" + FlagNames.OBJSTORE_CONFIG_FILE + ", --"
+      + FlagNames.OBJSTORE_CONFIG + ") are exclusive")
   public boolean isUnambiguous() {
     return configFile.isEmpty() || config.isEmpty();
   }

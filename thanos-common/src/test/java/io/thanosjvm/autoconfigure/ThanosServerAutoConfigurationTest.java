@@ -64,7 +64,7 @@ class ThanosServerAutoConfigurationTest {
         .run(ctx -> {
           assertThat(ctx).hasFailed();
           assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("thanos.store")
-              .hasMessageContaining("objstore.config-file and objstore.config are mutually exclusive");
+              .hasMessageContaining("(--objstore.config-file, --objstore.config) are exclusive");
         });
   }
 
