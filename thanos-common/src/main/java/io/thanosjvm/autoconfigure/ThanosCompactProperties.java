@@ -1,446 +1,394 @@
 package io.thanosjvm.autoconfigure;
 
+import io.thanosjvm.cli.Flag;
+import io.thanosjvm.cli.FlagNames;
+import io.thanosjvm.compact.CompactorSettings;
+import io.thanosjvm.cacheutil.ByteSizes;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of {@code thanos compact} (the compactor), under {@code thanos.compact.*}; each maps to the Thanos flag
- * named in its description through the flag table.
+ * Settings of {@code thanos compact} (the compactor), under {@code thanos.compact.*}. Each {@link Flag} field is the
+ * one declaration of its flag; fields are named as the components of {@link CompactorSettings}, which
+ * {@link SettingsMapper} builds from them.
  */
 @ConfigurationProperties("thanos.compact")
 @Validated
 public class ThanosCompactProperties {
 
-  /** Local directory blocks are downloaded to and compacted in (scratch space; may be wiped between runs). Flag {@code --data-dir}. */
+  /** Local directory blocks are downloaded to and compacted in (scratch space; may be wiped between runs). */
+  @Flag(name = FlagNames.DATA_DIR)
   private String dataDir = "./data";
 
-  /** Path to the YAML object store configuration of the bucket to compact. Flag {@code --objstore.config-file}. */
-  private String objstoreConfigFile = "";
+  /** The bucket (objstore flag group). */
+  @NestedConfigurationProperty
+  @Valid
+  private final ObjstoreProperties objstore = new ObjstoreProperties();
 
-  /** Inline YAML object store configuration (alternative to the file). Flag {@code --objstore.config}. */
-  private String objstoreConfig = "";
-
-  /** Minimum age of a block (by upload time, else ULID time) before it is considered; blocks made by the compactor are exempt. Flag {@code --consistency-delay}. */
+  /**
+   * Minimum age of a block (by upload time, else ULID time) before it is considered; blocks made by the compactor
+   * are exempt.
+   */
+  @Flag(name = FlagNames.CONSISTENCY_DELAY)
   private Duration consistencyDelay = Duration.ofMinutes(30);
 
-  /** How long raw (resolution 0) blocks are kept; 0 keeps them forever. Flag {@code --retention.resolution-raw}. */
-  private Duration retentionResolutionRaw = Duration.ZERO;
+  /** How long raw (resolution 0) blocks are kept; 0 keeps them forever. */
+  @Flag(name = FlagNames.RETENTION_RAW, defaultText = "0d")
+  private Duration retentionRaw = Duration.ZERO;
 
-  /** How long 5m-resolution blocks are kept; 0 keeps them forever. Flag {@code --retention.resolution-5m}. */
-  private Duration retentionResolution5m = Duration.ZERO;
+  /** How long 5m-resolution blocks are kept; 0 keeps them forever. */
+  @Flag(name = FlagNames.RETENTION_5M, defaultText = "0d")
+  private Duration retention5m = Duration.ZERO;
 
-  /** How long 1h-resolution blocks are kept; 0 keeps them forever. Flag {@code --retention.resolution-1h}. */
-  private Duration retentionResolution1h = Duration.ZERO;
+  /** How long 1h-resolution blocks are kept; 0 keeps them forever. */
+  @Flag(name = FlagNames.RETENTION_1H, defaultText = "0d")
+  private Duration retention1h = Duration.ZERO;
 
-  /** Do not exit after all compactions have been processed: repeat every wait interval. Flag {@code --wait}. */
+  /** Do not exit after all compactions have been processed: repeat every wait interval. */
+  @Flag(name = FlagNames.WAIT)
   private boolean wait = false;
 
-  /** Wait interval between consecutive compaction runs and bucket refreshes (with --wait). Flag {@code --wait-interval}. */
+  /** Wait interval between consecutive compaction runs and bucket refreshes (with --wait). */
+  @Flag(name = FlagNames.WAIT_INTERVAL)
   private Duration waitInterval = Duration.ofMinutes(5);
 
-  /** Disables downsampling. Not recommended: querying long time ranges without downsampled data is expensive. Flag {@code --downsampling.disable}. */
-  private boolean downsamplingDisable = false;
+  /** Disables downsampling. Not recommended: querying long time ranges without downsampled data is expensive. */
+  @Flag(name = "downsampling.disable")
+  private boolean downsamplingDisabled = false;
 
-  /** Number of goroutines (threads) to use when fetching block metadata from object storage. Flag {@code --block-meta-fetch-concurrency}. */
-  private int blockMetaFetchConcurrency = 32;
+  /** Number of goroutines (threads) to use when fetching block metadata from object storage. */
+  @Flag(name = FlagNames.BLOCK_META_FETCH_CONCURRENCY)
+  private int metaFetchConcurrency = 32;
 
-  /**
-   * Number of files of one block downloaded or uploaded at the same time (compaction and downsampling). Flag
-   * {@code --block-files-concurrency}.
-   */
+  /** Number of threads to use when fetching/uploading the files of one block from/to object storage. */
+  @Flag(name = "block-files-concurrency")
   private int blockFilesConcurrency = 1;
 
-  /** Number of groups compacted concurrently. Flag {@code --compact.concurrency}. */
+  /** Number of groups compacted concurrently. */
+  @Flag(name = "compact.concurrency")
   private int compactConcurrency = 1;
 
-  /** Number of blocks of one compaction plan downloaded at the same time. Flag {@code --compact.blocks-fetch-concurrency}. */
-  private int compactBlocksFetchConcurrency = 1;
+  /** Number of threads to use when downloading the blocks of one compaction plan. */
+  @Flag(name = "compact.blocks-fetch-concurrency")
+  private int blocksFetchConcurrency = 1;
 
-  /** Number of blocks downsampled concurrently. Flag {@code --downsample.concurrency}. */
+  /** Number of blocks downsampled concurrently. */
+  @Flag(name = "downsample.concurrency")
   private int downsampleConcurrency = 1;
 
-  /** How often blocks marked for deletion longer than the delete delay are deleted (with --wait); 0 disables the background cleaner. Flag {@code --compact.cleanup-interval}. */
+  /**
+   * How often blocks marked for deletion longer than the delete delay are deleted (with --wait); 0 disables the
+   * background cleaner.
+   */
+  @Flag(name = "compact.cleanup-interval")
   private Duration cleanupInterval = Duration.ofMinutes(5);
 
-  /** How often the todo metrics (compactions, downsamples, deletions pending) are recomputed; 0 disables. Flag {@code --compact.progress-interval}. */
+  /** How often the todo metrics (compactions, downsamples, deletions pending) are recomputed; 0 disables. */
+  @Flag(name = "compact.progress-interval")
   private Duration progressInterval = Duration.ofMinutes(5);
 
-  /** Time between a block being marked for deletion and its deletion; must exceed readers' ignore-deletion-marks-delay. 0 deletes immediately. Flag {@code --delete-delay}. */
+  /**
+   * Time between a block being marked for deletion and its deletion; must exceed readers' ignore-deletion-marks-
+   * delay. 0 deletes immediately.
+   */
+  @Flag(name = FlagNames.DELETE_DELAY, defaultText = "48h")
   private Duration deleteDelay = Duration.ofHours(48);
 
-  /** Offline deduplication of replica blocks: "" (one-to-one: identical samples merged) or "penalty" (the querier's penalty algorithm; needs a replica label). Flag {@code --deduplication.func}. */
-  private String deduplicationFunc = "";
+  /**
+   * Offline deduplication of replica blocks: "" (one-to-one: identical samples merged) or "penalty" (the querier's
+   * penalty algorithm; needs a replica label).
+   */
+  @Flag(name = "deduplication.func")
+  private String dedupFunc = "";
 
-  /** External labels treating blocks as replicas that are merged into one (vertical compaction); irreversible. Flag {@code --deduplication.replica-label}. */
-  private List<String> deduplicationReplicaLabel = new ArrayList<>();
+  /** External labels treating blocks as replicas that are merged into one (vertical compaction); irreversible. */
+  @Flag(name = FlagNames.DEDUPLICATION_REPLICA_LABEL)
+  private List<String> replicaLabels = new ArrayList<>();
 
-  /** Only blocks newer than this (RFC 3339 or relative duration like -2w) are compacted. Flag {@code --min-time}. */
-  private String minTime = "0000-01-01T00:00:00Z";
+  /** The time range of blocks worked on (min/max time flag group). */
+  @NestedConfigurationProperty
+  @Valid
+  private final TimeRangeProperties timeRange = new TimeRangeProperties();
 
-  /** Only blocks older than this (RFC 3339 or relative duration) are compacted. Flag {@code --max-time}. */
-  private String maxTime = "9999-12-31T23:59:59Z";
+  /** The blocks this component owns (selector flag group). */
+  @NestedConfigurationProperty
+  @Valid
+  private final RelabelSelectorProperties selector = new RelabelSelectorProperties();
 
-  /** Path to a relabel configuration over blocks' external labels selecting the blocks this compactor owns. Flag {@code --selector.relabel-config-file}. */
-  private String selectorRelabelConfigFile = "";
-
-  /** Inline relabel configuration selecting the blocks this compactor owns (alternative to the file). Flag {@code --selector.relabel-config}. */
-  private String selectorRelabelConfig = "";
-
-  /** Halt (stay up doing nothing, thanos_compact_halted=1) on a halt error instead of exiting. Flag {@code --debug.halt-on-error}. */
+  /** Halt (stay up doing nothing, thanos_compact_halted=1) on a halt error instead of exiting. */
+  @Flag(name = "debug.halt-on-error")
   private boolean haltOnError = true;
 
-  /** Compact overlapping blocks of a group (vertical compaction) instead of halting. Flag {@code --compact.enable-vertical-compaction}. */
-  private boolean enableVerticalCompaction = false;
+  /** Compact overlapping blocks of a group (vertical compaction) instead of halting. */
+  @Flag(name = FlagNames.COMPACT_ENABLE_VERTICAL_COMPACTION)
+  private boolean verticalCompaction = false;
 
-  /** Maximum estimated index size of a compacted block; a plan above it gets its biggest block marked no-compact. Flag {@code --compact.block-max-index-size}. */
+  /** Maximum estimated index size of a compacted block; a plan above it gets its biggest block marked no-compact. */
+  @Flag(name = "compact.block-max-index-size")
   private String blockMaxIndexSize = "64GB";
 
-  /** Maximum compaction level (ranges 2h, 8h, 2d, 14d for levels 1-4). Flag {@code --debug.max-compaction-level}. */
+  /** Maximum compaction level (ranges 2h, 8h, 2d, 14d for levels 1-4). */
+  @Flag(name = "debug.max-compaction-level")
   private int maxCompactionLevel = 4;
 
-  /** Mark blocks with out-of-order chunks no-compact instead of halting. Flag {@code --compact.skip-block-with-out-of-order-chunks}. */
-  private boolean skipBlockWithOutOfOrderChunks = false;
+  /** Mark blocks with out-of-order chunks no-compact instead of halting. */
+  @Flag(name = FlagNames.COMPACT_SKIP_OUT_OF_ORDER_CHUNKS)
+  private boolean skipOutOfOrderChunks = false;
 
   /**
-   * Hash function recorded in meta.json for the files of uploaded blocks: empty (none) or {@code SHA256}. Flag
-   * {@code --hash-func}.
+   * Specify which hash function to use when calculating the hashes of produced files. If no function has been
+   * specified, it does not happen. This permits avoiding downloading some files twice albeit at some performance
+   * cost. Possible values are: "", "SHA256".
    */
+  @Flag(name = FlagNames.HASH_FUNC)
   private String hashFunc = "";
 
-  /** External label the block viewer groups blocks by. Flag {@code --bucket-web-label}. */
+  /** External label the block viewer groups blocks by. */
+  @Flag(name = "bucket-web-label")
   private String bucketWebLabel = "";
 
-  /** How often the block viewer's (and /api/v1/blocks') list of blocks is refreshed. Flag {@code --block-viewer.global.sync-block-interval}. */
+  /** How often the block viewer's (and /api/v1/blocks') list of blocks is refreshed. */
+  @Flag(name = "block-viewer.global.sync-block-interval")
   private Duration blockViewerSyncInterval = Duration.ofMinutes(1);
 
-  /** Returns: local directory blocks are downloaded to and compacted in (scratch space; may be wiped between runs). */
   public String getDataDir() {
     return dataDir;
   }
 
-  /** Sets: local directory blocks are downloaded to and compacted in (scratch space; may be wiped between runs). */
   public void setDataDir(String dataDir) {
     this.dataDir = dataDir;
   }
 
-  /** Returns: path to the YAML object store configuration of the bucket to compact. */
-  public String getObjstoreConfigFile() {
-    return objstoreConfigFile;
+  public ObjstoreProperties getObjstore() {
+    return objstore;
   }
 
-  /** Sets: path to the YAML object store configuration of the bucket to compact. */
-  public void setObjstoreConfigFile(String objstoreConfigFile) {
-    this.objstoreConfigFile = objstoreConfigFile;
-  }
-
-  /** Returns: inline YAML object store configuration (alternative to the file). */
-  public String getObjstoreConfig() {
-    return objstoreConfig;
-  }
-
-  /** Sets: inline YAML object store configuration (alternative to the file). */
-  public void setObjstoreConfig(String objstoreConfig) {
-    this.objstoreConfig = objstoreConfig;
-  }
-
-  /** Returns: minimum age of a block (by upload time, else ULID time) before it is considered; blocks made by the compactor are exempt. */
   public Duration getConsistencyDelay() {
     return consistencyDelay;
   }
 
-  /** Sets: minimum age of a block (by upload time, else ULID time) before it is considered; blocks made by the compactor are exempt. */
   public void setConsistencyDelay(Duration consistencyDelay) {
     this.consistencyDelay = consistencyDelay;
   }
 
-  /** Returns: how long raw (resolution 0) blocks are kept; 0 keeps them forever. */
-  public Duration getRetentionResolutionRaw() {
-    return retentionResolutionRaw;
+  public Duration getRetentionRaw() {
+    return retentionRaw;
   }
 
-  /** Sets: how long raw (resolution 0) blocks are kept; 0 keeps them forever. */
-  public void setRetentionResolutionRaw(Duration retentionResolutionRaw) {
-    this.retentionResolutionRaw = retentionResolutionRaw;
+  public void setRetentionRaw(Duration retentionRaw) {
+    this.retentionRaw = retentionRaw;
   }
 
-  /** Returns: how long 5m-resolution blocks are kept; 0 keeps them forever. */
-  public Duration getRetentionResolution5m() {
-    return retentionResolution5m;
+  public Duration getRetention5m() {
+    return retention5m;
   }
 
-  /** Sets: how long 5m-resolution blocks are kept; 0 keeps them forever. */
-  public void setRetentionResolution5m(Duration retentionResolution5m) {
-    this.retentionResolution5m = retentionResolution5m;
+  public void setRetention5m(Duration retention5m) {
+    this.retention5m = retention5m;
   }
 
-  /** Returns: how long 1h-resolution blocks are kept; 0 keeps them forever. */
-  public Duration getRetentionResolution1h() {
-    return retentionResolution1h;
+  public Duration getRetention1h() {
+    return retention1h;
   }
 
-  /** Sets: how long 1h-resolution blocks are kept; 0 keeps them forever. */
-  public void setRetentionResolution1h(Duration retentionResolution1h) {
-    this.retentionResolution1h = retentionResolution1h;
+  public void setRetention1h(Duration retention1h) {
+    this.retention1h = retention1h;
   }
 
-  /** Returns: do not exit after all compactions have been processed: repeat every wait interval. */
   public boolean isWait() {
     return wait;
   }
 
-  /** Sets: do not exit after all compactions have been processed: repeat every wait interval. */
   public void setWait(boolean wait) {
     this.wait = wait;
   }
 
-  /** Returns: wait interval between consecutive compaction runs and bucket refreshes (with --wait). */
   public Duration getWaitInterval() {
     return waitInterval;
   }
 
-  /** Sets: wait interval between consecutive compaction runs and bucket refreshes (with --wait). */
   public void setWaitInterval(Duration waitInterval) {
     this.waitInterval = waitInterval;
   }
 
-  /** Returns: disables downsampling. */
-  public boolean isDownsamplingDisable() {
-    return downsamplingDisable;
+  public boolean isDownsamplingDisabled() {
+    return downsamplingDisabled;
   }
 
-  /** Sets: disables downsampling. */
-  public void setDownsamplingDisable(boolean downsamplingDisable) {
-    this.downsamplingDisable = downsamplingDisable;
+  public void setDownsamplingDisabled(boolean downsamplingDisabled) {
+    this.downsamplingDisabled = downsamplingDisabled;
   }
 
-  /** Returns: number of goroutines (threads) to use when fetching block metadata from object storage. */
-  public int getBlockMetaFetchConcurrency() {
-    return blockMetaFetchConcurrency;
+  public int getMetaFetchConcurrency() {
+    return metaFetchConcurrency;
   }
 
-  /** Sets: number of goroutines (threads) to use when fetching block metadata from object storage. */
-  public void setBlockMetaFetchConcurrency(int blockMetaFetchConcurrency) {
-    this.blockMetaFetchConcurrency = blockMetaFetchConcurrency;
+  public void setMetaFetchConcurrency(int metaFetchConcurrency) {
+    this.metaFetchConcurrency = metaFetchConcurrency;
   }
 
-  /** Returns: number of concurrent file downloads/uploads per block. */
   public int getBlockFilesConcurrency() {
     return blockFilesConcurrency;
   }
 
-  /** Sets: number of concurrent file downloads/uploads per block. */
   public void setBlockFilesConcurrency(int blockFilesConcurrency) {
     this.blockFilesConcurrency = blockFilesConcurrency;
   }
 
-  /** Returns: number of groups compacted concurrently. */
   public int getCompactConcurrency() {
     return compactConcurrency;
   }
 
-  /** Sets: number of groups compacted concurrently. */
   public void setCompactConcurrency(int compactConcurrency) {
     this.compactConcurrency = compactConcurrency;
   }
 
-  /** Returns: number of blocks of a plan downloaded concurrently. */
-  public int getCompactBlocksFetchConcurrency() {
-    return compactBlocksFetchConcurrency;
+  public int getBlocksFetchConcurrency() {
+    return blocksFetchConcurrency;
   }
 
-  /** Sets: number of blocks of a plan downloaded concurrently. */
-  public void setCompactBlocksFetchConcurrency(int compactBlocksFetchConcurrency) {
-    this.compactBlocksFetchConcurrency = compactBlocksFetchConcurrency;
+  public void setBlocksFetchConcurrency(int blocksFetchConcurrency) {
+    this.blocksFetchConcurrency = blocksFetchConcurrency;
   }
 
-  /** Returns: number of blocks downsampled concurrently. */
   public int getDownsampleConcurrency() {
     return downsampleConcurrency;
   }
 
-  /** Sets: number of blocks downsampled concurrently. */
   public void setDownsampleConcurrency(int downsampleConcurrency) {
     this.downsampleConcurrency = downsampleConcurrency;
   }
 
-  /** Returns: how often blocks marked for deletion longer than the delete delay are deleted (with --wait); 0 disables the background cleaner. */
   public Duration getCleanupInterval() {
     return cleanupInterval;
   }
 
-  /** Sets: how often blocks marked for deletion longer than the delete delay are deleted (with --wait); 0 disables the background cleaner. */
   public void setCleanupInterval(Duration cleanupInterval) {
     this.cleanupInterval = cleanupInterval;
   }
 
-  /** Returns: how often the todo metrics (compactions, downsamples, deletions pending) are recomputed; 0 disables. */
   public Duration getProgressInterval() {
     return progressInterval;
   }
 
-  /** Sets: how often the todo metrics (compactions, downsamples, deletions pending) are recomputed; 0 disables. */
   public void setProgressInterval(Duration progressInterval) {
     this.progressInterval = progressInterval;
   }
 
-  /** Returns: time between a block being marked for deletion and its deletion; must exceed readers' ignore-deletion-marks-delay. */
   public Duration getDeleteDelay() {
     return deleteDelay;
   }
 
-  /** Sets: time between a block being marked for deletion and its deletion; must exceed readers' ignore-deletion-marks-delay. */
   public void setDeleteDelay(Duration deleteDelay) {
     this.deleteDelay = deleteDelay;
   }
 
-  /** Returns: offline deduplication of replica blocks: "" (one-to-one: identical samples merged) or "penalty" (the querier's penalty algorithm; needs a replica label). */
-  public String getDeduplicationFunc() {
-    return deduplicationFunc;
+  public String getDedupFunc() {
+    return dedupFunc;
   }
 
-  /** Sets: offline deduplication of replica blocks: "" (one-to-one: identical samples merged) or "penalty" (the querier's penalty algorithm; needs a replica label). */
-  public void setDeduplicationFunc(String deduplicationFunc) {
-    this.deduplicationFunc = deduplicationFunc;
+  public void setDedupFunc(String dedupFunc) {
+    this.dedupFunc = dedupFunc;
   }
 
-  /** Returns: external labels treating blocks as replicas that are merged into one (vertical compaction); irreversible. */
-  public List<String> getDeduplicationReplicaLabel() {
-    return deduplicationReplicaLabel;
+  public List<String> getReplicaLabels() {
+    return replicaLabels;
   }
 
-  /** Sets: external labels treating blocks as replicas that are merged into one (vertical compaction); irreversible. */
-  public void setDeduplicationReplicaLabel(List<String> deduplicationReplicaLabel) {
-    this.deduplicationReplicaLabel = deduplicationReplicaLabel;
+  public void setReplicaLabels(List<String> replicaLabels) {
+    this.replicaLabels = replicaLabels;
   }
 
-  /** Returns: only blocks newer than this (RFC 3339 or relative duration like -2w) are compacted. */
-  public String getMinTime() {
-    return minTime;
+  public TimeRangeProperties getTimeRange() {
+    return timeRange;
   }
 
-  /** Sets: only blocks newer than this (RFC 3339 or relative duration like -2w) are compacted. */
-  public void setMinTime(String minTime) {
-    this.minTime = minTime;
+  public RelabelSelectorProperties getSelector() {
+    return selector;
   }
 
-  /** Returns: only blocks older than this (RFC 3339 or relative duration) are compacted. */
-  public String getMaxTime() {
-    return maxTime;
-  }
-
-  /** Sets: only blocks older than this (RFC 3339 or relative duration) are compacted. */
-  public void setMaxTime(String maxTime) {
-    this.maxTime = maxTime;
-  }
-
-  /** Returns: path to a relabel configuration over blocks' external labels selecting the blocks this compactor owns. */
-  public String getSelectorRelabelConfigFile() {
-    return selectorRelabelConfigFile;
-  }
-
-  /** Sets: path to a relabel configuration over blocks' external labels selecting the blocks this compactor owns. */
-  public void setSelectorRelabelConfigFile(String selectorRelabelConfigFile) {
-    this.selectorRelabelConfigFile = selectorRelabelConfigFile;
-  }
-
-  /** Returns: inline relabel configuration selecting the blocks this compactor owns (alternative to the file). */
-  public String getSelectorRelabelConfig() {
-    return selectorRelabelConfig;
-  }
-
-  /** Sets: inline relabel configuration selecting the blocks this compactor owns (alternative to the file). */
-  public void setSelectorRelabelConfig(String selectorRelabelConfig) {
-    this.selectorRelabelConfig = selectorRelabelConfig;
-  }
-
-  /** Returns: halt (stay up doing nothing, thanos_compact_halted=1) on a halt error instead of exiting. */
   public boolean isHaltOnError() {
     return haltOnError;
   }
 
-  /** Sets: halt (stay up doing nothing, thanos_compact_halted=1) on a halt error instead of exiting. */
   public void setHaltOnError(boolean haltOnError) {
     this.haltOnError = haltOnError;
   }
 
-  /** Returns: compact overlapping blocks of a group (vertical compaction) instead of halting. */
-  public boolean isEnableVerticalCompaction() {
-    return enableVerticalCompaction;
+  public boolean isVerticalCompaction() {
+    return verticalCompaction;
   }
 
-  /** Sets: compact overlapping blocks of a group (vertical compaction) instead of halting. */
-  public void setEnableVerticalCompaction(boolean enableVerticalCompaction) {
-    this.enableVerticalCompaction = enableVerticalCompaction;
+  public void setVerticalCompaction(boolean verticalCompaction) {
+    this.verticalCompaction = verticalCompaction;
   }
 
-  /** Returns: maximum estimated index size of a compacted block; a plan above it gets its biggest block marked no-compact. */
   public String getBlockMaxIndexSize() {
     return blockMaxIndexSize;
   }
 
-  /** Sets: maximum estimated index size of a compacted block; a plan above it gets its biggest block marked no-compact. */
   public void setBlockMaxIndexSize(String blockMaxIndexSize) {
     this.blockMaxIndexSize = blockMaxIndexSize;
   }
 
-  /** Returns: maximum compaction level (ranges 2h, 8h, 2d, 14d for levels 1-4). */
   public int getMaxCompactionLevel() {
     return maxCompactionLevel;
   }
 
-  /** Sets: maximum compaction level (ranges 2h, 8h, 2d, 14d for levels 1-4). */
   public void setMaxCompactionLevel(int maxCompactionLevel) {
     this.maxCompactionLevel = maxCompactionLevel;
   }
 
-  /** Returns: mark blocks with out-of-order chunks no-compact instead of halting. */
-  public boolean isSkipBlockWithOutOfOrderChunks() {
-    return skipBlockWithOutOfOrderChunks;
+  public boolean isSkipOutOfOrderChunks() {
+    return skipOutOfOrderChunks;
   }
 
-  /** Sets: mark blocks with out-of-order chunks no-compact instead of halting. */
-  public void setSkipBlockWithOutOfOrderChunks(boolean skipBlockWithOutOfOrderChunks) {
-    this.skipBlockWithOutOfOrderChunks = skipBlockWithOutOfOrderChunks;
+  public void setSkipOutOfOrderChunks(boolean skipOutOfOrderChunks) {
+    this.skipOutOfOrderChunks = skipOutOfOrderChunks;
   }
 
-  /** Hash function recorded in meta.json for uploaded files: empty (none) or SHA256. */
   public String getHashFunc() {
     return hashFunc;
   }
 
-  /** Sets the hash function recorded in meta.json for uploaded files: empty (none) or SHA256. */
   public void setHashFunc(String hashFunc) {
     this.hashFunc = hashFunc;
   }
 
-  /** Validation hook: the hash function must be one Thanos knows. */
-  @AssertTrue(message = "--hash-func must be \"\" or \"SHA256\"")
-  public boolean isHashFuncValid() {
-    return hashFunc == null || hashFunc.isEmpty() || hashFunc.equals("SHA256");
-  }
-
-  /** Returns: external label the block viewer groups blocks by. */
   public String getBucketWebLabel() {
     return bucketWebLabel;
   }
 
-  /** Sets: external label the block viewer groups blocks by. */
   public void setBucketWebLabel(String bucketWebLabel) {
     this.bucketWebLabel = bucketWebLabel;
   }
 
-  /** Returns: how often the block viewer's (and /api/v1/blocks') list of blocks is refreshed. */
   public Duration getBlockViewerSyncInterval() {
     return blockViewerSyncInterval;
   }
 
-  /** Sets: how often the block viewer's (and /api/v1/blocks') list of blocks is refreshed. */
   public void setBlockViewerSyncInterval(Duration blockViewerSyncInterval) {
     this.blockViewerSyncInterval = blockViewerSyncInterval;
   }
 
+  /** Validation hook: the hash function must be one Thanos knows. */
+  @AssertTrue(message = "must be \"\" or \"SHA256\"")
+  public boolean isHashFuncValid() {
+    return hashFunc == null || hashFunc.isEmpty() || hashFunc.equals("SHA256");
+  }
+
+  /** {@link #getBlockMaxIndexSize()} in bytes ({@link CompactorSettings#blockMaxIndexSizeBytes()}). */
+  public long blockMaxIndexSizeBytes() {
+    try {
+      return ByteSizes.parse(blockMaxIndexSize);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("thanos.compact.block-max-index-size: " + e.getMessage(), e);
+    }
+  }
 }

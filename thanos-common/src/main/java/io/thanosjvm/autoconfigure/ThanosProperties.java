@@ -1,5 +1,6 @@
 package io.thanosjvm.autoconfigure;
 
+import io.thanosjvm.cli.Flag;
 import io.thanosjvm.server.HostPort;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -9,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings every component shares, under {@code thanos.*}. Thanos' flags map here through
- * {@link io.thanosjvm.cli.FlagTable}; e.g. {@code --http-address} sets {@code thanos.http.address}.
+ * Settings every component shares, under {@code thanos.*}: the flag groups logging, tracing, HTTP server and gRPC
+ * server, each a nested type declared once and listed by every component that has it (see {@link ThanosComponents}).
+ * Each {@link Flag} field is the one declaration of its flag.
  */
 @ConfigurationProperties("thanos")
 @Validated
@@ -31,83 +33,87 @@ public class ThanosProperties {
   /** Tracing (accepted for compatibility; not implemented yet). */
   private final Tracing tracing = new Tracing();
 
-  /** Logging settings. */
   public Log getLog() {
     return log;
   }
 
-  /** HTTP server settings. */
   public Http getHttp() {
     return http;
   }
 
-  /** gRPC server settings. */
   public Grpc getGrpc() {
     return grpc;
   }
 
-  /** Tracing settings. */
   public Tracing getTracing() {
     return tracing;
   }
 
-  /** {@code --log.level} and {@code --log.format}. */
+  /** The logging flag group. */
   public static class Log {
-    /** Log filtering level: error, warn, info or debug. */
+    /** Log filtering level (error, warn, info, debug). */
+    @Flag(name = "log.level")
     @Pattern(regexp = "error|warn|info|debug", message = "must be one of error, warn, info, debug")
     private String level = "info";
 
-    /** Log format: logfmt or json. */
+    /** Log format to use (logfmt, json). */
+    @Flag(name = "log.format")
     @Pattern(regexp = "logfmt|json", message = "must be logfmt or json")
     private String format = "logfmt";
 
-    /** The level. */
     public String getLevel() {
       return level;
     }
 
-    /** Sets the level. */
     public void setLevel(String level) {
       this.level = level;
     }
 
-    /** The format. */
     public String getFormat() {
       return format;
     }
 
-    /** Sets the format. */
     public void setFormat(String format) {
       this.format = format;
     }
   }
 
-  /** {@code --http-address} and {@code --http-grace-period}. */
+  /** The HTTP server flag group. */
   public static class Http {
     /** Listen host:port for HTTP endpoints. */
+    @Flag(name = "http-address")
     private String address = "0.0.0.0:10902";
 
-    /** Time to wait after an interrupt for in-flight HTTP requests. */
+    /** Time to wait after an interrupt received for HTTP Server. */
+    @Flag(name = "http-grace-period")
     private Duration gracePeriod = Duration.ofMinutes(2);
 
-    /** The address. */
+    /** Path to a TLS/basic-auth web configuration file (not implemented yet). */
+    @Flag(name = "http.config", notImplemented = true)
+    private String config = "";
+
     public String getAddress() {
       return address;
     }
 
-    /** Sets the address. */
     public void setAddress(String address) {
       this.address = address;
     }
 
-    /** The grace period. */
     public Duration getGracePeriod() {
       return gracePeriod;
     }
 
-    /** Sets the grace period. */
     public void setGracePeriod(Duration gracePeriod) {
       this.gracePeriod = gracePeriod;
+    }
+
+    public String getConfig() {
+      return config;
+    }
+
+    public void setConfig(String config) {
+      this.config = config;
     }
 
     /** Validation hook: the address must be host:port. */
@@ -115,47 +121,98 @@ public class ThanosProperties {
     public boolean isAddressValid() {
       return ListenAddresses.isValid(address);
     }
+
+    /** Validation hook: TLS and authentication are not implemented yet, so their configuration is refused. */
+    @AssertTrue(message = "thanos.http.config: TLS/authentication of HTTP endpoints is not implemented yet")
+    public boolean isConfigUnset() {
+      return config == null || config.isEmpty();
+    }
   }
 
-  /** {@code --grpc-address}, {@code --grpc-grace-period}, {@code --grpc-server-max-connection-age}. */
+  /** The gRPC server flag group. */
   public static class Grpc {
     /** Listen host:port for gRPC endpoints. */
+    @Flag(name = "grpc-address")
     private String address = "0.0.0.0:10901";
 
-    /** Time to wait after an interrupt for in-flight gRPC calls. */
+    /** Time to wait after an interrupt received for gRPC Server. */
+    @Flag(name = "grpc-grace-period")
     private Duration gracePeriod = Duration.ofMinutes(2);
 
-    /** Connections older than this are gracefully closed by the server. */
+    /** The grpc server max connection age. */
+    @Flag(name = "grpc-server-max-connection-age", defaultText = "60m")
     private Duration maxConnectionAge = Duration.ofMinutes(60);
 
-    /** The address. */
+    /** TLS certificate for the gRPC server (not implemented yet). */
+    @Flag(name = "grpc-server-tls-cert", notImplemented = true)
+    private String serverTlsCert = "";
+
+    /** TLS key for the gRPC server (not implemented yet). */
+    @Flag(name = "grpc-server-tls-key", notImplemented = true)
+    private String serverTlsKey = "";
+
+    /** TLS client CA for the gRPC server (not implemented yet). */
+    @Flag(name = "grpc-server-tls-client-ca", notImplemented = true)
+    private String serverTlsClientCa = "";
+
+    /** Minimum TLS version (not implemented yet). */
+    @Flag(name = "grpc-server-tls-min-version", notImplemented = true)
+    private String serverTlsMinVersion = "";
+
     public String getAddress() {
       return address;
     }
 
-    /** Sets the address. */
     public void setAddress(String address) {
       this.address = address;
     }
 
-    /** The grace period. */
     public Duration getGracePeriod() {
       return gracePeriod;
     }
 
-    /** Sets the grace period. */
     public void setGracePeriod(Duration gracePeriod) {
       this.gracePeriod = gracePeriod;
     }
 
-    /** The maximum connection age. */
     public Duration getMaxConnectionAge() {
       return maxConnectionAge;
     }
 
-    /** Sets the maximum connection age. */
     public void setMaxConnectionAge(Duration maxConnectionAge) {
       this.maxConnectionAge = maxConnectionAge;
+    }
+
+    public String getServerTlsCert() {
+      return serverTlsCert;
+    }
+
+    public void setServerTlsCert(String serverTlsCert) {
+      this.serverTlsCert = serverTlsCert;
+    }
+
+    public String getServerTlsKey() {
+      return serverTlsKey;
+    }
+
+    public void setServerTlsKey(String serverTlsKey) {
+      this.serverTlsKey = serverTlsKey;
+    }
+
+    public String getServerTlsClientCa() {
+      return serverTlsClientCa;
+    }
+
+    public void setServerTlsClientCa(String serverTlsClientCa) {
+      this.serverTlsClientCa = serverTlsClientCa;
+    }
+
+    public String getServerTlsMinVersion() {
+      return serverTlsMinVersion;
+    }
+
+    public void setServerTlsMinVersion(String serverTlsMinVersion) {
+      this.serverTlsMinVersion = serverTlsMinVersion;
     }
 
     /** Validation hook: the address must be host:port. */
@@ -163,32 +220,36 @@ public class ThanosProperties {
     public boolean isAddressValid() {
       return ListenAddresses.isValid(address);
     }
+
+    /** Validation hook: TLS is not implemented yet, so a certificate, key or client CA is refused. */
+    @AssertTrue(message = "thanos.grpc.server-tls-*: TLS of the gRPC server is not implemented yet")
+    public boolean isTlsUnset() {
+      return serverTlsCert.isEmpty() && serverTlsKey.isEmpty() && serverTlsClientCa.isEmpty();
+    }
   }
 
-  /** {@code --tracing.config-file} and {@code --tracing.config}. */
+  /** The tracing flag group. */
   public static class Tracing {
-    /** Path to a tracing configuration file (ignored with a warning: tracing is not implemented yet). */
+    /** Path to a tracing configuration file. Tracing is not implemented yet: a warning is logged. */
+    @Flag(name = "tracing.config-file")
     private String configFile = "";
 
-    /** Inline tracing configuration (ignored with a warning: tracing is not implemented yet). */
+    /** Inline tracing configuration. Tracing is not implemented yet: a warning is logged. */
+    @Flag(name = "tracing.config")
     private String config = "";
 
-    /** The file. */
     public String getConfigFile() {
       return configFile;
     }
 
-    /** Sets the file. */
     public void setConfigFile(String configFile) {
       this.configFile = configFile;
     }
 
-    /** The inline configuration. */
     public String getConfig() {
       return config;
     }
 
-    /** Sets the inline configuration. */
     public void setConfig(String config) {
       this.config = config;
     }

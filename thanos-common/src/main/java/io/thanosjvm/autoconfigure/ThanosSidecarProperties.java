@@ -1,197 +1,173 @@
 package io.thanosjvm.autoconfigure;
 
+import io.thanosjvm.cli.Flag;
+import io.thanosjvm.cli.FlagNames;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of {@code thanos sidecar}, under {@code thanos.sidecar.*} (flags {@code --prometheus.url},
- * {@code --prometheus.ready_timeout}, {@code --prometheus.get_config_interval}, {@code --objstore.config(-file)},
- * {@code --shipper.*}, ...).
+ * Settings of {@code thanos sidecar}, under {@code thanos.sidecar.*}. Blocks are shipped only when the objstore
+ * group is set. Each {@link Flag} field is the one declaration of its flag.
  */
 @ConfigurationProperties("thanos.sidecar")
 @Validated
 public class ThanosSidecarProperties {
 
-  /** URL at which to reach Prometheus' API. */
+  /** URL at which to reach Prometheus's API. */
+  @Flag(name = "prometheus.url")
   @NotNull
   private URI prometheusUrl = URI.create("http://localhost:9090");
 
-  /** Maximum time to wait for Prometheus to be ready (and to have external labels) at start-up. */
+  /** Maximum time to wait for the Prometheus instance to start up. */
+  @Flag(name = FlagNames.PROMETHEUS_READY_TIMEOUT)
   private Duration prometheusReadyTimeout = Duration.ofMinutes(10);
 
-  /** How often to re-read Prometheus' configuration (external labels) and readiness. */
+  /** How often to get Prometheus config. */
+  @Flag(name = "prometheus.get_config_interval")
   private Duration getConfigInterval = Duration.ofSeconds(30);
 
-  /** Timeout of each request to Prometheus. */
+  /** Timeout for getting Prometheus config. */
+  @Flag(name = "prometheus.get_config_timeout")
   private Duration getConfigTimeout = Duration.ofSeconds(30);
 
-  /** Data directory of Prometheus' TSDB (where the shipper looks for blocks). */
+  /** Data directory of TSDB. */
+  @Flag(name = "tsdb.path")
   private String tsdbPath = "./data";
 
-  /** Path to the object store YAML configuration; blocks are shipped only when this or the inline one is set. */
-  private String objstoreConfigFile = "";
+  /** The bucket (objstore flag group). */
+  @NestedConfigurationProperty
+  @Valid
+  private final ObjstoreProperties objstore = new ObjstoreProperties();
 
-  /** Inline object store YAML configuration (alternative to the file). */
-  private String objstoreConfig = "";
+  /**
+   * If true shipper will try to upload compacted blocks as well. Useful for migration purposes. Works only if
+   * compaction is disabled on Prometheus. Do it once and then disable the flag when done.
+   */
+  @Flag(name = FlagNames.SHIPPER_UPLOAD_COMPACTED)
+  private boolean shipperUploadCompacted = false;
 
-  /** Also ship blocks compacted by Prometheus (level above 1), for migrating old data; off by default. */
-  private boolean shipperUploadCompacted;
-
-  /** Name of the shipper's state file inside the TSDB directory. */
+  /** the file to store shipper metadata in */
+  @Flag(name = "shipper.meta-file-name")
   private String shipperMetaFileName = "thanos.shipper.json";
 
   /**
-   * Hash function recorded in meta.json for the files of uploaded blocks: empty (none) or {@code SHA256}. Flag
-   * {@code --hash-func}.
+   * Specify which hash function to use when calculating the hashes of produced files. If no function has been
+   * specified, it does not happen. This permits avoiding downloading some files twice albeit at some performance
+   * cost. Possible values are: "", "SHA256".
    */
+  @Flag(name = FlagNames.HASH_FUNC)
   private String hashFunc = "";
 
-  /** Ship even though Prometheus' min and max block durations differ (risks losing a block to compaction). */
-  private boolean shipperIgnoreUnequalBlockSize;
+  /**
+   * If true sidecar will not require prometheus min and max block size flags to be set to the same value. Only use
+   * this if you want to keep long retention and compaction enabled on your Prometheus instance, as in the worst
+   * case it can result in ~2h data loss for your Thanos bucket storage.
+   */
+  @Flag(name = "shipper.ignore-unequal-block-size")
+  private boolean shipperIgnoreUnequalBlockSize = false;
 
   /** How often the shipper looks for new blocks (Thanos: every 30s; not a Thanos flag). */
   private Duration shipperSyncInterval = Duration.ofSeconds(30);
 
-  /** The Prometheus URL. */
   public URI getPrometheusUrl() {
     return prometheusUrl;
   }
 
-  /** Sets the Prometheus URL. */
   public void setPrometheusUrl(URI prometheusUrl) {
     this.prometheusUrl = prometheusUrl;
   }
 
-  /** The ready timeout. */
   public Duration getPrometheusReadyTimeout() {
     return prometheusReadyTimeout;
   }
 
-  /** Sets the ready timeout. */
   public void setPrometheusReadyTimeout(Duration prometheusReadyTimeout) {
     this.prometheusReadyTimeout = prometheusReadyTimeout;
   }
 
-  /** The configuration refresh interval. */
   public Duration getGetConfigInterval() {
     return getConfigInterval;
   }
 
-  /** Sets the configuration refresh interval. */
   public void setGetConfigInterval(Duration getConfigInterval) {
     this.getConfigInterval = getConfigInterval;
   }
 
-  /** The per-request timeout. */
   public Duration getGetConfigTimeout() {
     return getConfigTimeout;
   }
 
-  /** Sets the per-request timeout. */
   public void setGetConfigTimeout(Duration getConfigTimeout) {
     this.getConfigTimeout = getConfigTimeout;
   }
 
-  /** The TSDB path. */
   public String getTsdbPath() {
     return tsdbPath;
   }
 
-  /** Sets the TSDB path. */
   public void setTsdbPath(String tsdbPath) {
     this.tsdbPath = tsdbPath;
   }
 
-  /** The object store configuration file ("" when unset). */
-  public String getObjstoreConfigFile() {
-    return objstoreConfigFile;
+  public ObjstoreProperties getObjstore() {
+    return objstore;
   }
 
-  /** Sets the object store configuration file. */
-  public void setObjstoreConfigFile(String objstoreConfigFile) {
-    this.objstoreConfigFile = objstoreConfigFile;
-  }
-
-  /** The inline object store configuration ("" when unset). */
-  public String getObjstoreConfig() {
-    return objstoreConfig;
-  }
-
-  /** Sets the inline object store configuration. */
-  public void setObjstoreConfig(String objstoreConfig) {
-    this.objstoreConfig = objstoreConfig;
-  }
-
-  /** Whether compacted blocks are shipped too. */
   public boolean isShipperUploadCompacted() {
     return shipperUploadCompacted;
   }
 
-  /** Sets whether compacted blocks are shipped too. */
   public void setShipperUploadCompacted(boolean shipperUploadCompacted) {
     this.shipperUploadCompacted = shipperUploadCompacted;
   }
 
-  /** The shipper state file name. */
   public String getShipperMetaFileName() {
     return shipperMetaFileName;
   }
 
-  /** Sets the shipper state file name. */
   public void setShipperMetaFileName(String shipperMetaFileName) {
     this.shipperMetaFileName = shipperMetaFileName;
   }
 
-  /** Hash function recorded in meta.json for uploaded files: empty (none) or SHA256. */
   public String getHashFunc() {
     return hashFunc;
   }
 
-  /** Sets the hash function recorded in meta.json for uploaded files: empty (none) or SHA256. */
   public void setHashFunc(String hashFunc) {
     this.hashFunc = hashFunc;
   }
 
-  /** Validation hook: the hash function must be one Thanos knows. */
-  @AssertTrue(message = "--hash-func must be \"\" or \"SHA256\"")
-  public boolean isHashFuncValid() {
-    return hashFunc == null || hashFunc.isEmpty() || hashFunc.equals("SHA256");
-  }
-
-  /** Whether differing Prometheus block durations are accepted. */
   public boolean isShipperIgnoreUnequalBlockSize() {
     return shipperIgnoreUnequalBlockSize;
   }
 
-  /** Sets whether differing Prometheus block durations are accepted. */
   public void setShipperIgnoreUnequalBlockSize(boolean shipperIgnoreUnequalBlockSize) {
     this.shipperIgnoreUnequalBlockSize = shipperIgnoreUnequalBlockSize;
   }
 
-  /** The shipper's sync interval. */
   public Duration getShipperSyncInterval() {
     return shipperSyncInterval;
   }
 
-  /** Sets the shipper's sync interval. */
   public void setShipperSyncInterval(Duration shipperSyncInterval) {
     this.shipperSyncInterval = shipperSyncInterval;
   }
 
-  /** Whether a bucket is configured (so blocks are shipped). */
-  public boolean isShipping() {
-    return !objstoreConfigFile.isEmpty() || !objstoreConfig.isEmpty();
+  /** Validation hook: the hash function must be one Thanos knows. */
+  @AssertTrue(message = "must be \"\" or \"SHA256\"")
+  public boolean isHashFuncValid() {
+    return hashFunc == null || hashFunc.isEmpty() || hashFunc.equals("SHA256");
   }
 
-  /** Validation hook: at most one of the object store file and inline configuration. */
-  @AssertTrue(message = "thanos.sidecar.objstore-config-file and thanos.sidecar.objstore-config "
-      + "(--objstore.config-file, --objstore.config) are exclusive")
-  public boolean isObjstoreConfigUnambiguous() {
-    return objstoreConfigFile.isEmpty() || objstoreConfig.isEmpty();
+  /** Whether a bucket is configured (so blocks are shipped). */
+  public boolean isShipping() {
+    return objstore.isSet();
   }
 
   /** Validation hook: the sync interval is positive. */

@@ -1,5 +1,6 @@
 package io.thanosjvm.block;
 
+import io.thanosjvm.cli.FlagNames;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -47,6 +48,6 @@ public enum HashFunc {
         return f;
       }
     }
-    throw new IllegalArgumentException("--hash-func: unknown hash function \"" + value + "\" (\"\" or \"SHA256\")");
+    throw new IllegalArgumentException("--" + FlagNames.HASH_FUNC + ": unknown hash function \"" + value + "\" (\"\" or \"SHA256\")");
   }
 }

@@ -3,17 +3,19 @@ package io.thanosjvm.cli;
 import java.util.Objects;
 
 /**
- * One row of the flag table: a Thanos command-line flag and the configuration property it sets.
+ * One Thanos flag of a component, as derived by {@link FlagScanner} from a {@link Flag}-annotated properties field.
  *
- * @param flag the flag name without dashes, exactly as Thanos spells it (e.g. {@code http-address})
- * @param property the property it sets (e.g. {@code thanos.http.address}); unused for NOT_IMPLEMENTED
+ * @param flag the name without dashes, exactly as Thanos spells it (e.g. {@code http-address})
+ * @param property the property it sets (e.g. {@code thanos.http.address})
  * @param kind how values are taken
  * @param defaultValue the default shown in help, as Thanos prints it, or "" for none
- * @param help one line of help
+ * @param help the help text: the Javadoc description of the property
+ * @param hidden whether help leaves it out
  */
-public record FlagSpec(String flag, String property, FlagKind kind, String defaultValue, String help) {
+public record FlagSpec(String flag, String property, FlagKind kind, String defaultValue, String help,
+    boolean hidden) {
 
-  /** Validates the row. */
+  /** Validates the flag. */
   public FlagSpec {
     Objects.requireNonNull(flag, "flag");
     Objects.requireNonNull(property, "property");
@@ -23,33 +25,8 @@ public record FlagSpec(String flag, String property, FlagKind kind, String defau
     if (flag.isEmpty() || flag.startsWith("-")) {
       throw new IllegalArgumentException("flag must be a bare name: " + flag);
     }
-    if (kind != FlagKind.NOT_IMPLEMENTED && !property.startsWith("thanos.")) {
+    if (!property.startsWith("thanos.")) {
       throw new IllegalArgumentException("flag --" + flag + " must map to a thanos.* property, not " + property);
     }
-  }
-
-  /** A single-valued flag. */
-  public static FlagSpec single(String flag, String property, String defaultValue, String help) {
-    return new FlagSpec(flag, property, FlagKind.SINGLE, defaultValue, help);
-  }
-
-  /** A boolean flag. */
-  public static FlagSpec bool(String flag, String property, boolean defaultValue, String help) {
-    return new FlagSpec(flag, property, FlagKind.BOOLEAN, Boolean.toString(defaultValue), help);
-  }
-
-  /** A repeatable flag. */
-  public static FlagSpec list(String flag, String property, String help) {
-    return new FlagSpec(flag, property, FlagKind.LIST, "", help);
-  }
-
-  /** A repeatable flag that also splits commas. */
-  public static FlagSpec commaList(String flag, String property, String help) {
-    return new FlagSpec(flag, property, FlagKind.COMMA_LIST, "", help);
-  }
-
-  /** A Thanos flag rejected with a clear "not implemented yet" message. */
-  public static FlagSpec notImplemented(String flag, String help) {
-    return new FlagSpec(flag, "", FlagKind.NOT_IMPLEMENTED, "", help);
   }
 }

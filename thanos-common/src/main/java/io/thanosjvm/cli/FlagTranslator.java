@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Translates a Thanos command line into Spring property arguments through the {@link FlagTable}.
+ * Translates a Thanos command line (parsed by the shared {@link ArgParser}) into Spring property arguments through the flags of a {@link ComponentSpec}.
  *
  * <p>Accepted forms, as with Thanos' kingpin parser: {@code --flag=value}, {@code --flag value}, bare
  * {@code --flag} and {@code --no-flag} for booleans, repeated flags for lists. Spring-style property
@@ -33,70 +33,59 @@ public final class FlagTranslator {
    * @throws FlagException for an unknown flag, a missing or malformed value, or an unsupported flag
    */
   public FlagTranslation translate(List<String> args) {
-    Map<String, String> singles = new LinkedHashMap<>();
-    Map<String, List<String>> lists = new LinkedHashMap<>();
+    ArgParser.Result parsed = ArgParser.parse(args, this::arity, false);
+    for (ArgParser.Occurrence o : parsed.flags()) {
+      FlagSpec spec = component.flag(o.name());
+      if (spec.kind() == FlagKind.NOT_IMPLEMENTED) {
+        throw new FlagException("flag '--" + o.name() + "' is a Thanos flag that this implementation does not "
+            + "support yet (" + spec.help() + "); remove it to start");
+      }
+    }
+    if (!parsed.positional().isEmpty()) {
+      throw new FlagException("unexpected argument '" + parsed.positional().get(0) + "' for 'thanos "
+          + component.name() + "' (flags look like --name=value)");
+    }
     List<String> passthrough = new ArrayList<>();
-    boolean help = false;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals("--help") || arg.equals("-h") || arg.equals("--help-long")) {
-        help = true;
-        continue;
-      }
-      if (!arg.startsWith("--") || arg.length() == 2) {
-        throw new FlagException("unexpected argument '" + arg + "' for 'thanos " + component.name()
-            + "' (flags look like --name=value)");
-      }
+    for (String arg : parsed.unknown()) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
-      String value = eq < 0 ? null : arg.substring(eq + 1);
-      FlagSpec spec = component.flag(name);
-      if (spec == null && name.startsWith("no-")) {
-        FlagSpec negated = component.flag(name.substring(3));
-        if (negated != null && negated.kind() == FlagKind.BOOLEAN) {
-          if (value != null) {
-            throw new FlagException("flag '--" + name + "' takes no value");
-          }
-          singles.put(negated.property(), "false");
-          continue;
-        }
-      }
-      if (spec == null) {
-        if (isPassthrough(name)) {
-          passthrough.add(arg);
-          continue;
-        }
+      if (!isPassthrough(name)) {
         throw unknown(name);
       }
+      passthrough.add(arg);
+    }
+    Map<String, String> singles = new LinkedHashMap<>();
+    Map<String, List<String>> lists = new LinkedHashMap<>();
+    for (ArgParser.Occurrence o : parsed.flags()) {
+      FlagSpec spec = component.flag(o.name());
       switch (spec.kind()) {
-        case NOT_IMPLEMENTED -> throw new FlagException("flag '--" + name + "' is a Thanos flag that this "
-            + "implementation does not support yet (" + spec.help() + "); remove it to start");
-        case BOOLEAN -> singles.put(spec.property(), parseBoolean(name, value));
-        case SINGLE -> {
-          if (value == null) {
-            value = nextValue(args, i++, name);
-          }
-          singles.put(spec.property(), value);
-        }
+        case BOOLEAN -> singles.put(spec.property(), parseBoolean(o.name(), o.value()));
+        case SINGLE -> singles.put(spec.property(), o.value());
         case LIST, COMMA_LIST -> {
-          if (value == null) {
-            value = nextValue(args, i++, name);
-          }
           List<String> items = lists.computeIfAbsent(spec.property(), k -> new ArrayList<>());
           if (spec.kind() == FlagKind.COMMA_LIST) {
-            for (String part : value.split(",")) {
+            for (String part : o.value().split(",")) {
               if (!part.isBlank()) {
                 items.add(part.trim());
               }
             }
           } else {
-            items.add(value);
+            items.add(o.value());
           }
         }
-        default -> throw new IllegalStateException("unhandled flag kind " + spec.kind());
+        default -> throw new IllegalStateException("unhandled flag kind " + spec.kind()); // NOT_IMPLEMENTED: above
       }
     }
-    return new FlagTranslation(render(singles, lists, passthrough), help);
+    return new FlagTranslation(render(singles, lists, passthrough), parsed.help());
+  }
+
+  private ArgParser.Arity arity(String name) {
+    FlagSpec spec = component.flag(name);
+    if (spec == null) {
+      return null;
+    }
+    return spec.kind() == FlagKind.BOOLEAN || spec.kind() == FlagKind.NOT_IMPLEMENTED ? ArgParser.Arity.BOOLEAN
+        : ArgParser.Arity.VALUE;
   }
 
   private static List<String> render(Map<String, String> singles, Map<String, List<String>> lists,
@@ -110,13 +99,6 @@ public final class FlagTranslator {
     });
     out.addAll(passthrough);
     return out;
-  }
-
-  private static String nextValue(List<String> args, int i, String name) {
-    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-      throw new FlagException("expected argument for flag '--" + name + "'");
-    }
-    return args.get(i + 1);
   }
 
   private static String parseBoolean(String name, String value) {
@@ -143,9 +125,10 @@ public final class FlagTranslator {
     for (FlagSpec f : component.flags()) {
       known.put(f.flag(), f.flag());
     }
-    String closest = ClosestFlag.find(name, known.keySet());
-    String hint = closest == null ? "; see 'thanos " + component.name() + " --help'"
-        : "; did you mean '--" + closest + "'?";
+    String hint = ArgParser.didYouMean(name, known.keySet());
+    if (hint.isEmpty()) {
+      hint = "; see 'thanos " + component.name() + " --help'";
+    }
     return new FlagException("unknown long flag '--" + name + "' for 'thanos " + component.name() + "'" + hint);
   }
 }

@@ -14,8 +14,8 @@ public final class HelpPrinter {
     out.println("A block storage based long-term storage for Prometheus (Thanos for the JVM).");
     out.println();
     out.println("Commands:");
-    int width = FlagTable.components().keySet().stream().mapToInt(String::length).max().orElse(5);
-    FlagTable.components().values().forEach(c ->
+    int width = Components.components().keySet().stream().mapToInt(String::length).max().orElse(5);
+    Components.components().values().forEach(c ->
         out.printf("  %-" + width + "s  %s%n", c.name(), c.description()));
     out.println();
     out.println("Run 'thanos <command> --help' for its flags.");
@@ -30,6 +30,9 @@ public final class HelpPrinter {
     out.println("Flags:");
     out.println("  -h, --help  Show context-sensitive help.");
     for (FlagSpec f : component.flags()) {
+      if (f.hidden()) {
+        continue;
+      }
       StringBuilder left = new StringBuilder("      --");
       if (f.kind() == FlagKind.BOOLEAN) {
         left.append("[no-]").append(f.flag());

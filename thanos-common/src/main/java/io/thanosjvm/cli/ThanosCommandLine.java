@@ -20,7 +20,7 @@ public final class ThanosCommandLine {
       return;
     }
     System.err.println("thanos: error: unknown command \"" + list.get(0) + "\"; known: "
-        + String.join(", ", FlagTable.components().keySet()) + ". Try --help.");
+        + String.join(", ", Components.components().keySet()) + ". Try --help.");
     System.exit(2);
   }
 
@@ -50,7 +50,7 @@ public final class ThanosCommandLine {
    */
   public static String[] prepare(String component, String[] args, PrintStream out, PrintStream err,
       int[] exitCode) {
-    ComponentSpec spec = FlagTable.component(component);
+    ComponentSpec spec = Components.component(component);
     try {
       FlagTranslation t = new FlagTranslator(spec).translate(Arrays.asList(args));
       if (t.helpRequested()) {

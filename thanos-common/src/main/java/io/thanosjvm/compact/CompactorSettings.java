@@ -1,5 +1,6 @@
 package io.thanosjvm.compact;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.block.HashFunc;
 import io.thanosjvm.block.TransferOptions;
 import io.thanosjvm.relabel.RelabelConfig;
@@ -102,7 +103,8 @@ public record CompactorSettings(Path dataDir, Duration consistencyDelay, Duratio
     }
     if (dedupFunc.equals(DEDUP_PENALTY) && replicaLabels.isEmpty()) {
       throw new IllegalArgumentException(
-          "penalty based deduplication needs at least one replica label (--deduplication.replica-label)");
+          "penalty based deduplication needs at least one replica label (--"
+              + FlagNames.DEDUPLICATION_REPLICA_LABEL + ")");
     }
     if (!downsamplingDisabled && !retentionRaw.isZero() && retentionRaw.toMillis() < RAW_DOWNSAMPLE_RANGE_MS) {
       throw new IllegalArgumentException("raw resolution must be higher than the minimum block size after which"

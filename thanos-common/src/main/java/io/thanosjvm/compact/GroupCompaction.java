@@ -1,5 +1,6 @@
 package io.thanosjvm.compact;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.block.BlockDownloader;
 import io.thanosjvm.block.InvalidBlockException;
 import io.thanosjvm.block.Markers;
@@ -164,7 +165,7 @@ final class GroupCompaction {
       } catch (InvalidBlockException e) {
         if (skipOutOfOrderChunks && e.getMessage().contains(BlockVerifier.OUT_OF_ORDER_CHUNKS)) {
           LOG.log(System.Logger.Level.WARNING, "block " + m.ulid() + " has out-of-order chunks; marking it"
-              + " no-compact (--compact.skip-block-with-out-of-order-chunks): " + e.getMessage());
+              + " no-compact (--" + FlagNames.COMPACT_SKIP_OUT_OF_ORDER_CHUNKS + "): " + e.getMessage());
           if (markers.mark(m.ulid(), MarkerKind.NO_COMPACT, e.getMessage(), OUT_OF_ORDER_REASON)) {
             metrics.blockMarked(MarkerKind.NO_COMPACT, OUT_OF_ORDER_REASON, 1);
           }

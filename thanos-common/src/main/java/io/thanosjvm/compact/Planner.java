@@ -1,5 +1,6 @@
 package io.thanosjvm.compact;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.block.metadata.BlockFile;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
@@ -115,8 +116,8 @@ public final class Planner {
 
   private static HaltException overlapHalt(String groupKey, BlockMeta a, BlockMeta b) {
     return new HaltException("pre compaction overlap check: group " + groupKey + ": block " + describe(a)
-        + " overlaps block " + describe(b) + "; enable vertical compaction (--compact.enable-vertical-compaction"
-        + " or --deduplication.replica-label) to merge them, or mark the unwanted block for deletion",
+        + " overlaps block " + describe(b) + "; enable vertical compaction (--" + FlagNames.COMPACT_ENABLE_VERTICAL_COMPACTION
+        + " or --" + FlagNames.DEDUPLICATION_REPLICA_LABEL + ") to merge them, or mark the unwanted block for deletion",
         List.of(a.ulid(), b.ulid()));
   }
 

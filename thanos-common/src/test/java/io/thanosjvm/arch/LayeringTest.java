@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  *
  * <ol>
  *   <li><b>foundation</b>: {@code model} (labels, matchers, sample iterator, durations), {@code json} (Go's JSON
- *       layout and escapes), {@code yaml} (config reader) and {@code wire} (the generated protos). They know
- *       nothing of storage or queries; every other layer may use them.
+ *       layout and escapes), {@code yaml} (config reader), {@code wire} (the generated protos) and {@code cli}
+ *       (Thanos' flag names and the one command-line parser, used by the tools and in messages that name a flag).
+ *       They know nothing of storage or queries; every other layer may use them.
  *   <li><b>primitives</b>: {@code tsdb} (one Prometheus block, including Prometheus' part of meta.json), {@code
  *       objstore} (buckets), {@code promql} (the engine), and beside them what needs only the foundation: {@code
  *       dedup} (penalty dedup over sample iterators, shared by querier and compactor), {@code relabel}, {@code
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.Test;
  *   <li><b>front</b>: {@code api} (Prometheus HTTP API over query/store), {@code queryfrontend} (in front of an
  *       API), {@code tools} (command-line tools over blocks, buckets and the compactor's passes) and {@code demo}
  *       (generates data with the tools and serves it).
- *   <li><b>wiring</b>: {@code autoconfigure} (the only Spring package) and {@code cli} (Thanos flags); nothing in
- *       the library depends on them, only the apps do.
+ *   <li><b>wiring</b>: {@code autoconfigure} (the only Spring package, where the flags attach to the properties
+ *       and the components are declared); nothing in the library depends on it, only the apps do.
  * </ol>
  */
 class LayeringTest {
@@ -72,7 +73,7 @@ class LayeringTest {
   void lowerLayersNeverImportHigherOnes() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("foundation").definedBy("io.thanosjvm.model..", "io.thanosjvm.json..", "io.thanosjvm.yaml..",
-            "io.thanosjvm.wire..")
+            "io.thanosjvm.wire..", "io.thanosjvm.cli..")
         .layer("primitives").definedBy("io.thanosjvm.tsdb..", "io.thanosjvm.objstore..", "io.thanosjvm.promql..",
             "io.thanosjvm.dedup..", "io.thanosjvm.relabel..", "io.thanosjvm.info..", "io.thanosjvm.server..",
             "io.thanosjvm.cacheutil..")
@@ -81,7 +82,7 @@ class LayeringTest {
             "io.thanosjvm.shipper..", "io.thanosjvm.receive..", "io.thanosjvm.rules..")
         .layer("front").definedBy("io.thanosjvm.api..", "io.thanosjvm.queryfrontend..", "io.thanosjvm.tools..",
             "io.thanosjvm.demo..")
-        .layer("wiring").definedBy("io.thanosjvm.autoconfigure..", "io.thanosjvm.cli..")
+        .layer("wiring").definedBy("io.thanosjvm.autoconfigure..")
         .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
         .whereLayer("front").mayOnlyBeAccessedByLayers("wiring")
         .whereLayer("services").mayOnlyBeAccessedByLayers("front", "wiring")

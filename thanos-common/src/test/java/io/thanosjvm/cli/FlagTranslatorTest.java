@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FlagTranslatorTest {
 
-  private final FlagTranslator query = new FlagTranslator(FlagTable.component("query"));
+  private final FlagTranslator query = new FlagTranslator(Components.component("query"));
 
   private List<String> translate(String... args) {
     return query.translate(List.of(args)).propertyArgs();

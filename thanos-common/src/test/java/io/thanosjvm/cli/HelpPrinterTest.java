@@ -18,14 +18,14 @@ class HelpPrinterTest {
   @Test
   void listsEveryComponent() {
     String help = capture(HelpPrinter::printComponents);
-    for (String component : FlagTable.components().keySet()) {
+    for (String component : Components.components().keySet()) {
       assertThat(help).contains("  " + component + "  ");
     }
   }
 
   @Test
   void listsEveryFlagOfAComponentWithItsDefault() {
-    ComponentSpec query = FlagTable.component("query");
+    ComponentSpec query = Components.component("query");
     String help = capture(out -> HelpPrinter.printComponent(query, out));
     assertThat(help).contains("--http-address=\"0.0.0.0:10902\"", "--grpc-address=\"0.0.0.0:10901\"",
         "--[no-]query.partial-response", "--endpoint=<value> ...");

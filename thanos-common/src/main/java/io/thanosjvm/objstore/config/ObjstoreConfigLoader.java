@@ -1,5 +1,6 @@
 package io.thanosjvm.objstore.config;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.objstore.ObjectNames;
 import io.thanosjvm.yaml.YamlConfig;
 import io.thanosjvm.yaml.YamlNode;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public final class ObjstoreConfigLoader {
 
   /** Source name used in errors for inline YAML. */
-  public static final String INLINE_SOURCE = "--objstore.config";
+  public static final String INLINE_SOURCE = "--" + FlagNames.OBJSTORE_CONFIG;
 
   private ObjstoreConfigLoader() {}
 

@@ -1,5 +1,6 @@
 package io.thanosjvm.store.bucket;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.store.StoreRequestException;
 
 /**
@@ -27,7 +28,7 @@ public final class RequestBudget {
     series += n;
     if (limits.series() > 0 && series > limits.series()) {
       throw StoreRequestException.resourceExhausted("exceeded series limit: limit " + limits.series()
-          + " series, the request touches at least " + series + " (--store.limits.request-series)");
+          + " series, the request touches at least " + series + " (--" + FlagNames.STORE_LIMITS_REQUEST_SERIES + ")");
     }
   }
 
@@ -37,7 +38,7 @@ public final class RequestBudget {
     if (limits.samples() > 0 && chunks * StoreLimits.SAMPLES_PER_CHUNK > limits.samples()) {
       throw StoreRequestException.resourceExhausted("exceeded samples limit: limit " + limits.samples()
           + " samples, the request needs at least " + chunks + " chunks of up to "
-          + StoreLimits.SAMPLES_PER_CHUNK + " samples (--store.limits.request-samples)");
+          + StoreLimits.SAMPLES_PER_CHUNK + " samples (--" + FlagNames.STORE_LIMITS_REQUEST_SAMPLES + ")");
     }
   }
 
@@ -61,7 +62,7 @@ public final class RequestBudget {
     }
     if (limits.downloadedBytes() > 0 && bytes > limits.downloadedBytes()) {
       throw StoreRequestException.resourceExhausted("exceeded bytes limit: limit " + limits.downloadedBytes()
-          + " bytes, the request would download at least " + bytes + " (--store.grpc.downloaded-bytes-limit)");
+          + " bytes, the request would download at least " + bytes + " (--" + FlagNames.STORE_DOWNLOADED_BYTES_LIMIT + ")");
     }
   }
 

@@ -5,7 +5,8 @@ import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.ThanosMeta;
 import io.thanosjvm.model.Label;
 import io.thanosjvm.model.PromDuration;
-import io.thanosjvm.tools.tsdb.Flags;
+import io.thanosjvm.cli.ParsedArgs;
+import io.thanosjvm.block.BlockWriter;
 import io.thanosjvm.tsdb.Ulid;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,10 +57,10 @@ public final class GenerateCommand {
 
   /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error). */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Flags f;
+    ParsedArgs f;
     Options o;
     try {
-      f = Flags.parse(args, Set.of("output-dir", "series", "duration", "step", "block-duration", "seed",
+      f = ParsedArgs.parse(args, Set.of("output-dir", "series", "duration", "step", "block-duration", "seed",
           "external-label", "start"), Set.of());
       if (f.help()) {
         out.print(USAGE);
@@ -115,7 +116,7 @@ public final class GenerateCommand {
     }
   }
 
-  private Options options(Flags f) {
+  private Options options(ParsedArgs f) {
     String dir = f.get("output-dir", null);
     if (dir == null) {
       throw new IllegalArgumentException("--output-dir is required");

@@ -1,13 +1,14 @@
 package io.thanosjvm.tools.bucket;
 
+import io.thanosjvm.cli.FlagNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.compact.BlockCompactor;
 import io.thanosjvm.compact.BucketCompactor;
 import io.thanosjvm.compact.CompactorSettings;
 import io.thanosjvm.model.PromDuration;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.tools.tsdb.Flags;
 import io.thanosjvm.tsdb.fileutil.DirTrees;
+import io.thanosjvm.cli.ParsedArgs;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +39,11 @@ public final class CleanupCommand {
 
   /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error). */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Flags f;
+    ParsedArgs f;
     CompactorSettings settings;
     Path work;
     try {
-      f = BucketArgs.parse(args, Set.of("delete-delay", "consistency-delay", "block-sync-concurrency"), Set.of(),
+      f = BucketArgs.parse(args, Set.of(FlagNames.DELETE_DELAY, FlagNames.CONSISTENCY_DELAY, FlagNames.BLOCK_SYNC_CONCURRENCY), Set.of(),
           Map.of());
       if (f.help()) {
         out.print(USAGE);
@@ -50,9 +51,9 @@ public final class CleanupCommand {
       }
       work = Files.createTempDirectory("thanos-bucket-cleanup");
       settings = CompactorSettings.builder(work)
-          .deleteDelay(duration(f, "delete-delay", Duration.ofHours(48)))
-          .consistencyDelay(duration(f, "consistency-delay", Duration.ofMinutes(30)))
-          .metaFetchConcurrency(Integer.parseInt(f.get("block-sync-concurrency", "20"))).build();
+          .deleteDelay(duration(f, FlagNames.DELETE_DELAY, Duration.ofHours(48)))
+          .consistencyDelay(duration(f, FlagNames.CONSISTENCY_DELAY, Duration.ofMinutes(30)))
+          .metaFetchConcurrency(Integer.parseInt(f.get(FlagNames.BLOCK_SYNC_CONCURRENCY, "20"))).build();
     } catch (IllegalArgumentException | java.io.IOException e) {
       err.println("bucket cleanup: " + e.getMessage());
       err.print(USAGE);
@@ -79,7 +80,7 @@ public final class CleanupCommand {
     }
   }
 
-  private static Duration duration(Flags f, String name, Duration fallback) {
+  private static Duration duration(ParsedArgs f, String name, Duration fallback) {
     String v = f.get(name, "");
     try {
       return v.isEmpty() ? fallback : PromDuration.parse(v);

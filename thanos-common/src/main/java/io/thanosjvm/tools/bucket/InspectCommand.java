@@ -6,7 +6,7 @@ import io.thanosjvm.block.fetcher.FetcherMetrics;
 import io.thanosjvm.block.fetcher.MetaFetcher;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.tools.tsdb.Flags;
+import io.thanosjvm.cli.ParsedArgs;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class InspectCommand {
 
   /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error). */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Flags f;
+    ParsedArgs f;
     String output;
     try {
       f = BucketArgs.parse(args, Set.of("output"), Set.of(), Map.of());

@@ -10,7 +10,8 @@ import io.thanosjvm.block.fetcher.MetaFilter;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.model.GoDuration;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.tools.tsdb.Flags;
+import io.thanosjvm.cli.ParsedArgs;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class LsCommand {
 
   /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error). */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Flags f;
+    ParsedArgs f;
     String output;
     try {
       f = BucketArgs.parse(args, Set.of("output"), Set.of("exclude-delete"), Map.of("-o", "output"));
@@ -62,7 +63,7 @@ public final class LsCommand {
       return 2;
     }
     try (Bucket bucket = BucketArgs.open(f, clock)) {
-      List<MetaFilter> filters = BucketArgs.bool(f, "exclude-delete", false)
+      List<MetaFilter> filters = f.bool("exclude-delete", false)
           ? List.of(new DeletionMarkFilter(new Markers(bucket, clock), Duration.ZERO, clock)) : List.of();
       FetchResult r = new MetaFetcher(bucket, 32, filters, new FetcherMetrics(new SimpleMeterRegistry())).fetch();
       for (BlockMeta m : r.metas().values()) {

@@ -4,7 +4,7 @@ import io.thanosjvm.block.Markers;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.MarkerKind;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.tools.tsdb.Flags;
+import io.thanosjvm.cli.ParsedArgs;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class MarkCommand {
 
   /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error). */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Flags f;
+    ParsedArgs f;
     MarkerKind kind;
     boolean remove;
     try {
@@ -43,7 +43,7 @@ public final class MarkCommand {
         return 0;
       }
       kind = kind(f.get("marker", ""));
-      remove = BucketArgs.bool(f, "remove", false);
+      remove = f.bool("remove", false);
       if (f.all("id").isEmpty()) {
         throw new IllegalArgumentException("--id is required");
       }

@@ -1,5 +1,6 @@
 package io.thanosjvm.tools.bucket;
 
+import io.thanosjvm.cli.FlagNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.block.Markers;
 import io.thanosjvm.block.fetcher.FetchResult;
@@ -10,7 +11,7 @@ import io.thanosjvm.compact.lifecycle.LifecycleListener;
 import io.thanosjvm.compact.lifecycle.RetentionPolicy;
 import io.thanosjvm.model.PromDuration;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.tools.tsdb.Flags;
+import io.thanosjvm.cli.ParsedArgs;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +32,9 @@ public final class RetentionCommand {
                               [--retention.resolution-raw=0d] [--retention.resolution-5m=0d]
                               [--retention.resolution-1h=0d]
       """;
-  private static final String RAW = "retention.resolution-raw";
-  private static final String FIVE_MINUTES = "retention.resolution-5m";
-  private static final String ONE_HOUR = "retention.resolution-1h";
+  private static final String RAW = FlagNames.RETENTION_RAW;
+  private static final String FIVE_MINUTES = FlagNames.RETENTION_5M;
+  private static final String ONE_HOUR = FlagNames.RETENTION_1H;
 
   private final Clock clock;
 
@@ -44,7 +45,7 @@ public final class RetentionCommand {
 
   /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error). */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Flags f;
+    ParsedArgs f;
     RetentionPolicy policy;
     try {
       f = BucketArgs.parse(args, Set.of(RAW, FIVE_MINUTES, ONE_HOUR), Set.of(), Map.of());
@@ -74,7 +75,7 @@ public final class RetentionCommand {
     }
   }
 
-  private static Duration duration(Flags f, String name) {
+  private static Duration duration(ParsedArgs f, String name) {
     String v = f.get(name, "");
     try {
       Duration d = v.isEmpty() ? Duration.ZERO : PromDuration.parse(v);

@@ -1,11 +1,12 @@
 package io.thanosjvm.tools.bucket;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.block.BlockUploader;
 import io.thanosjvm.block.UploadOptions;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.model.Label;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.tools.tsdb.Flags;
+import io.thanosjvm.cli.ParsedArgs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,10 +39,10 @@ public final class UploadBlocksCommand {
 
   /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error). */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Flags f;
+    ParsedArgs f;
     Map<String, String> labels;
     try {
-      f = BucketArgs.parse(args, Set.of("path", "label"), Set.of("shipper.upload-compacted"), Map.of());
+      f = BucketArgs.parse(args, Set.of("path", "label"), Set.of(FlagNames.SHIPPER_UPLOAD_COMPACTED), Map.of());
       if (f.help()) {
         out.print(USAGE);
         return 0;
@@ -57,7 +58,7 @@ public final class UploadBlocksCommand {
       return 2;
     }
     Path dir = Path.of(f.get("path", "./data"));
-    boolean compacted = BucketArgs.bool(f, "shipper.upload-compacted", false);
+    boolean compacted = f.bool(FlagNames.SHIPPER_UPLOAD_COMPACTED, false);
     int failures = 0;
     try (Bucket bucket = BucketArgs.open(f, clock); Stream<Path> entries = Files.list(dir)) {
       BlockUploader uploader = new BlockUploader(bucket, clock);
@@ -70,7 +71,7 @@ public final class UploadBlocksCommand {
           }
           if (!compacted && Files.isRegularFile(block.resolve(BlockMeta.FILE_NAME))
               && BlockMeta.read(block.resolve(BlockMeta.FILE_NAME)).compactionLevel() > 1) {
-            out.println("skipped " + id + ": compacted block (use --shipper.upload-compacted)");
+            out.println("skipped " + id + ": compacted block (use --" + FlagNames.SHIPPER_UPLOAD_COMPACTED + ")");
             continue;
           }
           uploader.upload(block, new UploadOptions(labels, UploadOptions.SOURCE_BUCKET_UPLOAD, 0, true));

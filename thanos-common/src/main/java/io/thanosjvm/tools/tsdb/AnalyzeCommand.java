@@ -1,6 +1,7 @@
 package io.thanosjvm.tools.tsdb;
 
 import io.thanosjvm.block.metadata.BlockMeta;
+import io.thanosjvm.cli.ParsedArgs;
 import io.thanosjvm.tsdb.Block;
 import io.thanosjvm.tsdb.TsdbMeta;
 import io.thanosjvm.tsdb.index.IndexReader;
@@ -32,9 +33,9 @@ public final class AnalyzeCommand {
 
   /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error). */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Flags f;
+    ParsedArgs f;
     try {
-      f = Flags.parse(args, Set.of("limit"), Set.of());
+      f = ParsedArgs.parse(args, Set.of("limit"), Set.of());
     } catch (IllegalArgumentException e) {
       err.println("tsdb analyze: " + e.getMessage());
       err.print(USAGE);

@@ -1,6 +1,8 @@
 package io.thanosjvm.tools.tsdb;
 
 import io.thanosjvm.block.metadata.BlockMeta;
+import io.thanosjvm.cli.FlagNames;
+import io.thanosjvm.cli.ParsedArgs;
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.model.SampleIterator;
 import io.thanosjvm.model.TimeRange;
@@ -43,9 +45,9 @@ public final class DumpCommand {
 
   /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error). */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Flags f;
+    ParsedArgs f;
     try {
-      f = Flags.parse(args, Set.of("match", "min-time", "max-time", "aggregate"), Set.of());
+      f = ParsedArgs.parse(args, Set.of("match", FlagNames.MIN_TIME, FlagNames.MAX_TIME, "aggregate"), Set.of());
     } catch (IllegalArgumentException e) {
       err.println("tsdb dump: " + e.getMessage());
       err.print(USAGE);
@@ -69,8 +71,8 @@ public final class DumpCommand {
         aggregate = aggregate(f.get("aggregate", ""));
       }
       matchers = f.has("match") ? SelectorParser.parse(f.get("match", "")) : List.of();
-      mint = f.getLong("min-time", Long.MIN_VALUE);
-      maxt = f.getLong("max-time", Long.MAX_VALUE);
+      mint = f.getLong(FlagNames.MIN_TIME, Long.MIN_VALUE);
+      maxt = f.getLong(FlagNames.MAX_TIME, Long.MAX_VALUE);
     } catch (IllegalArgumentException e) {
       err.println("tsdb dump: " + e.getMessage());
       return 2;

@@ -2,25 +2,18 @@ package io.thanosjvm.app.compact;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.autoconfigure.BlocksPageRoutes;
+import io.thanosjvm.autoconfigure.SettingsMapper;
 import io.thanosjvm.autoconfigure.ThanosCompactProperties;
-import io.thanosjvm.block.HashFunc;
 import io.thanosjvm.compact.BlockCompactor;
 import io.thanosjvm.compact.BucketCompactor;
 import io.thanosjvm.compact.CompactorSettings;
 import io.thanosjvm.compact.merge.DedupMode;
-import io.thanosjvm.model.TimeOrDuration;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.objstore.client.BucketFactory;
-import io.thanosjvm.objstore.config.ObjstoreConfig;
-import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
-import io.thanosjvm.relabel.RelabelConfig;
-import io.thanosjvm.relabel.RelabelConfigParser;
-import io.thanosjvm.cacheutil.ByteSizes;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -37,6 +30,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class CompactorConfiguration {
 
+  private static final String PREFIX = "thanos.compact";
+
   /** Health status of a halted compactor: shown in the health details; readiness stays up, as in Thanos. */
   static final Status HALTED = new Status("HALTED", "compaction halted: see the log line naming the blocks");
 
@@ -47,28 +42,14 @@ class CompactorConfiguration {
 
   @Bean(destroyMethod = "close")
   Bucket bucket(ThanosCompactProperties props, MeterRegistry meters, Clock clock) throws IOException {
-    ObjstoreConfig config = ObjstoreConfigLoader.resolve(props.getObjstoreConfigFile(), props.getObjstoreConfig())
-        .orElseThrow(() -> new IllegalStateException("thanos compact needs a bucket: set --objstore.config-file or --objstore.config"
-          + " (thanos.compact.objstore-config-file / thanos.compact.objstore-config)"));
-    return BucketFactory.create(config, meters, clock);
+    return BucketFactory.create(props.getObjstore().require(PREFIX), meters, clock);
   }
 
+  /** The settings, derived from the properties by name (relative min/max times resolved against the clock). */
   @Bean
-  CompactorSettings compactorSettings(ThanosCompactProperties p, Clock clock) throws IOException {
-    List<RelabelConfig> selector = List.of();
-    if (!p.getSelectorRelabelConfigFile().isEmpty()) {
-      selector = RelabelConfigParser.parse(Files.readString(Path.of(p.getSelectorRelabelConfigFile())));
-    } else if (!p.getSelectorRelabelConfig().isEmpty()) {
-      selector = RelabelConfigParser.parse(p.getSelectorRelabelConfig());
-    }
-    return new CompactorSettings(Path.of(p.getDataDir()), p.getConsistencyDelay(), p.getRetentionResolutionRaw(),
-        p.getRetentionResolution5m(), p.getRetentionResolution1h(), p.isDownsamplingDisable(),
-        p.getCompactConcurrency(), p.getDownsampleConcurrency(), p.getDeleteDelay(),
-        p.getDeduplicationReplicaLabel(), p.getDeduplicationFunc(), p.isEnableVerticalCompaction(),
-        ByteSizes.parse(p.getBlockMaxIndexSize()), p.getMaxCompactionLevel(),
-        TimeOrDuration.parseMillis(p.getMinTime(), clock), TimeOrDuration.parseMillis(p.getMaxTime(), clock),
-        selector, p.isHaltOnError(), p.getBlockMetaFetchConcurrency(), p.isSkipBlockWithOutOfOrderChunks(),
-        p.getCompactBlocksFetchConcurrency(), p.getBlockFilesConcurrency(), HashFunc.parse(p.getHashFunc()));
+  CompactorSettings compactorSettings(ThanosCompactProperties p, Clock clock) {
+    return SettingsMapper.map(p, CompactorSettings.class, PREFIX, Map.of(
+        "minTime", p.getTimeRange().minTimeMillis(clock), "maxTime", p.getTimeRange().maxTimeMillis(clock)));
   }
 
   @Bean
@@ -97,7 +78,7 @@ class CompactorConfiguration {
 
   @Bean
   BlockViewer blockViewer(Bucket bucket, ThreadPoolTaskScheduler compactorScheduler, ThanosCompactProperties p) {
-    BlockViewer viewer = new BlockViewer(bucket, p.getBlockMetaFetchConcurrency());
+    BlockViewer viewer = new BlockViewer(bucket, p.getMetaFetchConcurrency());
     compactorScheduler.scheduleWithFixedDelay(viewer::refresh, p.getBlockViewerSyncInterval());
     return viewer;
   }

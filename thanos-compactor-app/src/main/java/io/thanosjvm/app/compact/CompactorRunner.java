@@ -1,5 +1,6 @@
 package io.thanosjvm.app.compact;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.compact.BucketCompactor;
 import io.thanosjvm.compact.HaltException;
 import io.thanosjvm.compact.IterationResult;
@@ -35,7 +36,7 @@ final class CompactorRunner implements SmartLifecycle {
   CompactorRunner(BucketCompactor compactor, TaskScheduler scheduler, boolean continuous, Duration waitInterval,
       Duration cleanupInterval, Duration progressInterval) {
     if (continuous && !positive(waitInterval)) {
-      throw new IllegalArgumentException("--wait-interval must be positive with --wait, got " + waitInterval);
+      throw new IllegalArgumentException("--" + FlagNames.WAIT_INTERVAL + " must be positive with --" + FlagNames.WAIT + ", got " + waitInterval);
     }
     this.compactor = compactor;
     this.scheduler = scheduler;

@@ -7,7 +7,7 @@ import io.thanosjvm.api.QueryGate;
 import io.thanosjvm.api.StatusApi;
 import io.thanosjvm.cli.FlagKind;
 import io.thanosjvm.cli.FlagSpec;
-import io.thanosjvm.cli.FlagTable;
+import io.thanosjvm.cli.Components;
 import io.thanosjvm.server.BuildInfo;
 import java.util.Map;
 import java.util.TreeMap;
@@ -95,7 +95,7 @@ class QueryConfiguration {
   @Bean
   StatusApi statusApi(BuildInfo build, EndpointSet endpoints, Environment env) {
     Map<String, String> flags = new TreeMap<>();
-    for (FlagSpec f : FlagTable.component(ThanosQueryApplication.COMPONENT).flags()) {
+    for (FlagSpec f : Components.component(ThanosQueryApplication.COMPONENT).flags()) {
       if (f.kind() != FlagKind.NOT_IMPLEMENTED) {
         String v = f.kind() == FlagKind.LIST || f.kind() == FlagKind.COMMA_LIST
             ? String.join(",", Binder.get(env).bind(f.property(), Bindable.listOf(String.class)).orElse(List.of()))

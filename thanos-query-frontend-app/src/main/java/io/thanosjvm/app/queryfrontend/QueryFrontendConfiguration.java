@@ -63,9 +63,9 @@ class QueryFrontendConfiguration {
   Downstreams downstreams(HttpDownstream http, ThanosQueryFrontendProperties p, FrontendMetrics metrics) {
     RandomGenerator random = RandomGenerator.getDefault();
     return new Downstreams(http,
-        retrying(http, p.getQueryRangeMaxRetriesPerRequest(), random, metrics),
+        retrying(http, p.getQueryRange().getMaxRetries(), random, metrics),
         retrying(http, p.getQueryMaxRetriesPerRequest(), random, metrics),
-        retrying(http, p.getLabelsMaxRetriesPerRequest(), random, metrics));
+        retrying(http, p.getLabels().getMaxRetriesPerRequest(), random, metrics));
   }
 
   private static Downstream retrying(Downstream d, int attempts, RandomGenerator random, FrontendMetrics metrics) {
@@ -76,9 +76,9 @@ class QueryFrontendConfiguration {
   @Bean
   RangeResultsCache rangeResultsCache(ThanosQueryFrontendProperties p, MeterRegistry registry, Clock clock)
       throws IOException {
-    String yaml = p.getQueryRangeResponseCacheConfig();
-    if (!p.getQueryRangeResponseCacheConfigFile().isEmpty()) {
-      yaml = Files.readString(Path.of(p.getQueryRangeResponseCacheConfigFile()));
+    String yaml = p.getQueryRange().getResponseCacheConfig();
+    if (!p.getQueryRange().getResponseCacheConfigFile().isEmpty()) {
+      yaml = Files.readString(Path.of(p.getQueryRange().getResponseCacheConfigFile()));
     }
     if (yaml.isBlank()) {
       LOG.info("no query-range response cache configured; range query results are not cached");

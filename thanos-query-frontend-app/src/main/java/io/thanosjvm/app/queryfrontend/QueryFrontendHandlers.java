@@ -106,7 +106,7 @@ final class QueryFrontendHandlers {
   private Answer range(Map<String, List<String>> params, RequestHeaders headers) {
     RangeRequest r;
     try {
-      r = RangeRequest.parse(params, props.isQueryRangePartialResponse());
+      r = RangeRequest.parse(params, props.getQueryRange().isPartialResponse());
     } catch (ApiException e) {
       return Answer.error(e.error(), e.error().httpStatus(), e.getMessage());
     }

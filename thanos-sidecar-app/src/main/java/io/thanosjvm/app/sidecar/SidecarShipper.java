@@ -7,7 +7,6 @@ import io.thanosjvm.model.Labels;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.objstore.client.BucketFactory;
 import io.thanosjvm.objstore.config.ObjstoreConfig;
-import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.shipper.PrometheusBlockDurations;
 import io.thanosjvm.shipper.Shipper;
 import io.thanosjvm.shipper.ShipperException;
@@ -62,8 +61,7 @@ final class SidecarShipper implements AutoCloseable {
       LOG.info("no supported bucket was configured, uploads will be disabled");
       return;
     }
-    ObjstoreConfig config = ObjstoreConfigLoader.resolve(props.getObjstoreConfigFile(), props.getObjstoreConfig())
-        .orElseThrow(() -> new IllegalStateException("no objstore config"));
+    ObjstoreConfig config = props.getObjstore().require("thanos.sidecar");
     checkBlockDurations();
     bucket = BucketFactory.create(config, registry, clock);
     ShipperOptions options = new ShipperOptions(Path.of(props.getTsdbPath()), ShipperOptions.SOURCE_SIDECAR,

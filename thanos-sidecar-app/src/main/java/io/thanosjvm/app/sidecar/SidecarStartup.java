@@ -1,5 +1,6 @@
 package io.thanosjvm.app.sidecar;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.store.prometheus.PrometheusSidecarState;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class SidecarStartup {
         throw new IllegalStateException(state.problem());
       }
       if (!clock.instant().isBefore(deadline)) {
-        throw new IllegalStateException("prometheus not ready within --prometheus.ready_timeout=" + timeout
+        throw new IllegalStateException("prometheus not ready within --" + FlagNames.PROMETHEUS_READY_TIMEOUT + "=" + timeout
             + ": " + state.problem());
       }
       LOG.atInfo().addKeyValue("err", state.problem()).log("failed to fetch initial external labels; retrying");

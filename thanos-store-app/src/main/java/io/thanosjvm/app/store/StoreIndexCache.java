@@ -2,7 +2,6 @@ package io.thanosjvm.app.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.autoconfigure.ThanosStoreProperties;
-import io.thanosjvm.cacheutil.ByteSizes;
 import io.thanosjvm.store.cache.IndexCache;
 import io.thanosjvm.store.cache.IndexCaches;
 import java.io.IOException;
@@ -21,15 +20,6 @@ final class StoreIndexCache {
     } else if (!p.getIndexCacheConfig().isEmpty()) {
       yaml = p.getIndexCacheConfig();
     }
-    return IndexCaches.create(yaml, bytes(p.getIndexCacheSize(), "--index-cache-size"), meters);
-  }
-
-  /** A byte size flag value (Thanos' units), failing start-up with the flag's name when invalid. */
-  static long bytes(String value, String flag) {
-    try {
-      return ByteSizes.parse(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
-    }
+    return IndexCaches.create(yaml, p.indexCacheSizeBytes(), meters);
   }
 }

@@ -1,0 +1,62 @@
+package io.thanosjvm.cli;
+
+/**
+ * Names of flags declared by more than one field or command (several components, or a component and a
+ * {@code thanos tools} command) or named in messages outside their declaration, so that each name is spelled once
+ * in main code ({@code FlagNamesSpelledOnceTest}).
+ */
+public final class FlagNames {
+
+  /** {@code --data-dir}. */
+  public static final String DATA_DIR = "data-dir";
+  /** {@code --objstore.config-file}. */
+  public static final String OBJSTORE_CONFIG_FILE = "objstore.config-file";
+  /** {@code --objstore.config}. */
+  public static final String OBJSTORE_CONFIG = "objstore.config";
+  /** {@code --selector.relabel-config-file}. */
+  public static final String SELECTOR_RELABEL_CONFIG_FILE = "selector.relabel-config-file";
+  /** {@code --selector.relabel-config}. */
+  public static final String SELECTOR_RELABEL_CONFIG = "selector.relabel-config";
+  /** {@code --min-time}. */
+  public static final String MIN_TIME = "min-time";
+  /** {@code --max-time}. */
+  public static final String MAX_TIME = "max-time";
+  /** {@code --consistency-delay}. */
+  public static final String CONSISTENCY_DELAY = "consistency-delay";
+  /** {@code --block-meta-fetch-concurrency}. */
+  public static final String BLOCK_META_FETCH_CONCURRENCY = "block-meta-fetch-concurrency";
+  /** {@code --block-sync-concurrency}. */
+  public static final String BLOCK_SYNC_CONCURRENCY = "block-sync-concurrency";
+  /** {@code --hash-func}. */
+  public static final String HASH_FUNC = "hash-func";
+  /** {@code --delete-delay}. */
+  public static final String DELETE_DELAY = "delete-delay";
+  /** {@code --shipper.upload-compacted}. */
+  public static final String SHIPPER_UPLOAD_COMPACTED = "shipper.upload-compacted";
+  /** {@code --retention.resolution-raw}. */
+  public static final String RETENTION_RAW = "retention.resolution-raw";
+  /** {@code --retention.resolution-5m}. */
+  public static final String RETENTION_5M = "retention.resolution-5m";
+  /** {@code --retention.resolution-1h}. */
+  public static final String RETENTION_1H = "retention.resolution-1h";
+  /** {@code --compact.enable-vertical-compaction}. */
+  public static final String COMPACT_ENABLE_VERTICAL_COMPACTION = "compact.enable-vertical-compaction";
+  /** {@code --compact.skip-block-with-out-of-order-chunks}. */
+  public static final String COMPACT_SKIP_OUT_OF_ORDER_CHUNKS = "compact.skip-block-with-out-of-order-chunks";
+  /** {@code --deduplication.replica-label}. */
+  public static final String DEDUPLICATION_REPLICA_LABEL = "deduplication.replica-label";
+  /** {@code --store.limits.request-series}. */
+  public static final String STORE_LIMITS_REQUEST_SERIES = "store.limits.request-series";
+  /** {@code --store.limits.request-samples}. */
+  public static final String STORE_LIMITS_REQUEST_SAMPLES = "store.limits.request-samples";
+  /** {@code --store.grpc.downloaded-bytes-limit}. */
+  public static final String STORE_DOWNLOADED_BYTES_LIMIT = "store.grpc.downloaded-bytes-limit";
+  /** {@code --prometheus.ready_timeout}. */
+  public static final String PROMETHEUS_READY_TIMEOUT = "prometheus.ready_timeout";
+  /** {@code --wait}. */
+  public static final String WAIT = "wait";
+  /** {@code --wait-interval}. */
+  public static final String WAIT_INTERVAL = "wait-interval";
+
+  private FlagNames() {}
+}
