@@ -38,6 +38,7 @@ public final class Head {
   private final AtomicLong minT = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong maxT = new AtomicLong(Long.MIN_VALUE);
   private volatile long minValidTime = Long.MIN_VALUE;
+  private volatile Runnable afterCommit = () -> { };
 
   /**
    * Creates an empty head.
@@ -148,6 +149,14 @@ public final class Head {
       return null;
     }
     return s;
+  }
+
+  void setAfterCommit(Runnable r) {
+    afterCommit = Objects.requireNonNull(r);
+  }
+
+  Runnable afterCommit() {
+    return afterCommit;
   }
 
   /** Widens the head's time bounds after a commit. */

@@ -161,6 +161,7 @@ public final class HeadAppender {
     if (appended > 0) {
       m.samplesAppended.increment(appended);
       head.updateBounds(mint, maxt);
+      head.afterCommit().run();
     }
     if (chunks > 0) {
       m.chunks.addAndGet(chunks);
