@@ -109,7 +109,7 @@ public final class LocalTsdb implements Closeable {
   @FunctionalInterface
   interface WalFactory {
     WalFactory NONE = (d, o, r) -> HeadWal.NONE;
-    WalFactory DEFAULT = NONE; // replaced by the tsdb.wlog-backed log once merged
+    WalFactory DEFAULT = (d, o, r) -> o.walEnabled() ? WalHeadLog.open(d.resolve("wal"), o, r) : HeadWal.NONE;
 
     HeadWal open(Path dir, TsdbOptions options, MeterRegistry registry) throws IOException;
   }
