@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  *       info} (the Info API), {@code server} (listen addresses, metric families, codecs) and {@code cacheutil}
  *       (memcached and Redis clients, Go-exact hashes).
  *   <li><b>block</b>: blocks in a bucket (Thanos' meta section, markers, upload, fetcher, index-header), built on
- *       tsdb and objstore.
+ *       tsdb and objstore, and {@code head}: the writable local TSDB (in-memory head over tsdb's WAL, cutting
+ *       blocks with Thanos' meta section for the shipper).
  *   <li><b>services</b>: {@code store}, {@code query}, {@code compact}, {@code shipper}, {@code receive} and
  *       {@code rules}, the capabilities of the components. They may use each other (the querier's proxy speaks the
  *       StoreAPI of {@code store}); the cycle
@@ -77,7 +78,7 @@ class LayeringTest {
         .layer("primitives").definedBy("io.thanosjvm.tsdb..", "io.thanosjvm.objstore..", "io.thanosjvm.promql..",
             "io.thanosjvm.dedup..", "io.thanosjvm.relabel..", "io.thanosjvm.info..", "io.thanosjvm.server..",
             "io.thanosjvm.cacheutil..")
-        .layer("block").definedBy("io.thanosjvm.block..")
+        .layer("block").definedBy("io.thanosjvm.block..", "io.thanosjvm.head..")
         .layer("services").definedBy("io.thanosjvm.store..", "io.thanosjvm.query..", "io.thanosjvm.compact..",
             "io.thanosjvm.shipper..", "io.thanosjvm.receive..", "io.thanosjvm.rules..")
         .layer("front").definedBy("io.thanosjvm.api..", "io.thanosjvm.queryfrontend..", "io.thanosjvm.tools..",
@@ -94,7 +95,7 @@ class LayeringTest {
   @Test
   void everyPackageHasALayer() {
     List<String> layered = List.of("model", "json", "yaml", "wire", "tsdb", "objstore", "promql", "dedup", "relabel",
-        "info", "server", "cacheutil", "block", "store", "query", "compact", "shipper", "receive", "rules", "api",
+        "info", "server", "cacheutil", "block", "head", "store", "query", "compact", "shipper", "receive", "rules", "api",
         "queryfrontend", "tools", "demo", "autoconfigure", "cli");
     List<String> unlayered = MAIN_CLASSES.stream().map(c -> c.getPackageName())
         .filter(p -> p.startsWith("io.thanosjvm."))
