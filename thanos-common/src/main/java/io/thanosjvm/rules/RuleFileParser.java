@@ -6,6 +6,8 @@ import io.thanosjvm.model.PromDuration;
 import io.thanosjvm.promql.PromqlParseException;
 import io.thanosjvm.promql.ast.Expr;
 import io.thanosjvm.promql.parser.PromqlParser;
+import io.thanosjvm.rules.template.TemplateException;
+import io.thanosjvm.rules.template.TemplateExpander;
 import io.thanosjvm.wire.storepb.PartialResponseStrategy;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +27,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * for, labels, annotations}]}]}) plus Thanos' group key {@code partial_response_strategy} ({@code warn} or
  * {@code abort}, any case; absent means abort). Checks what promtool checks — unknown keys, empty or repeated group
  * names, record xor alert, a parsable expression, metric and label names, no {@code for}/{@code annotations} on
- * recording rules — and reports every problem with promtool's wording ({@code group "g", rule 2, "name": ...}).
+ * recording rules, alert templates that do not parse — and reports every problem with promtool's wording ({@code group "g", rule 2, "name": ...}).
  */
 public final class RuleFileParser {
 
@@ -186,6 +188,10 @@ public final class RuleFileParser {
         own.add("invalid annotation name: " + k);
       }
     }
+    if (!alert.isEmpty()) {
+      templateProblems(alert, "label", labels, own);
+      templateProblems(alert, "annotation", annotations, own);
+    }
     if (!own.isEmpty()) {
       own.forEach(p -> problems.add(prefix + p));
       return null;
@@ -194,6 +200,17 @@ public final class RuleFileParser {
       return new RecordingRule(record, expr, parsed, Labels.fromMap(labels));
     }
     return new AlertingRule(alert, expr, parsed, forMillis, labels, annotations);
+  }
+
+  private static void templateProblems(String alert, String kind, Map<String, String> templates,
+      List<String> problems) {
+    for (Map.Entry<String, String> t : templates.entrySet()) {
+      try {
+        TemplateExpander.parseAlertTemplate(alert, t.getValue());
+      } catch (TemplateException e) {
+        problems.add(kind + " \"" + t.getKey() + "\": " + e.getMessage());
+      }
+    }
   }
 
   private static void unknownKeys(Map<?, ?> m, Set<String> known, String type, List<String> problems) {

@@ -98,6 +98,25 @@ class RuleFileParserTest {
   }
 
   @Test
+  void alertTemplatesThatDoNotParseAreReportedAsPromtoolDoes() {
+    String file = """
+        groups:
+          - name: g
+            rules:
+              - alert: X
+                expr: up
+                annotations:
+                  summary: "{{ foo $value }}"
+                  other: "{{ if }}"
+        """;
+    // promtool 2.42 check rules prints exactly these two problems for this file
+    assertThatThrownBy(() -> RuleFileParser.parse("t.yml", file)).isInstanceOfSatisfying(RuleFileException.class,
+        e -> assertThat(e.problems()).containsExactly(
+            "group \"g\", rule 1, \"X\": annotation \"summary\": template: __alert_X:1: function \"foo\" not defined",
+            "group \"g\", rule 1, \"X\": annotation \"other\": template: __alert_X:1: missing value for if"));
+  }
+
+  @Test
   void anEmptyFileHasNoGroups() {
     assertThat(RuleFileParser.parse("e.yml", "")).isEmpty();
     assertThat(RuleFileParser.parse("e.yml", "groups: []")).isEmpty();
