@@ -55,11 +55,13 @@ public class ObjstoreProperties {
    * The configuration, which the component cannot run without.
    *
    * @param prefix the properties prefix, e.g. {@code thanos.store}, named in the error
-   * @throws IllegalStateException naming the properties when neither is set
+   * @throws IllegalStateException naming the component, the flags and the properties when neither is set
    */
   public ObjstoreConfig require(String prefix) {
-    return load().orElseThrow(() -> new IllegalStateException("a bucket is needed: set " + prefix
-        + ".objstore.config-file or " + prefix + ".objstore.config (the objstore flags)"));
+    String component = prefix.startsWith("thanos.") ? prefix.substring("thanos.".length()) : prefix;
+    return load().orElseThrow(() -> new IllegalStateException("thanos " + component + " needs a bucket: set --"
+        + FlagNames.OBJSTORE_CONFIG_FILE + " or --" + FlagNames.OBJSTORE_CONFIG + " (" + prefix
+        + ".objstore.config-file / " + prefix + ".objstore.config)"));
   }
 
   /** Validation hook: at most one of the file and the inline configuration. */
