@@ -3,16 +3,15 @@ package io.thanosjvm.model;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A label matcher with Prometheus semantics.
  *
- * <p>Regular expressions are fully anchored ({@code ^(?:re)$}), and {@code .} does not match a newline,
- * as with Go's RE2. A missing label has the value {@code ""}: {@code foo=""} matches series without
- * {@code foo}, and {@code foo!=""} selects series that have it. Literal regexes and alternations of
- * literals ({@code a|b|c}) are matched without the regex engine.
+ * <p>Regular expressions are Go's ({@link GoRegexp}: RE2 syntax, linear-time matching), fully anchored ({@code
+ * ^(?:re)$}), and {@code .} does not match a newline. A missing label has the value {@code ""}: {@code foo=""}
+ * matches series without {@code foo}, and {@code foo!=""} selects series that have it. Literal regexes and alternations of
+ * literals ({@code a|b|c}) and {@code .*literal.*}-style prefix, suffix and substring tests are matched without the
+ * regex engine (the expression is still compiled, so its errors are Go's).
  */
 public final class Matcher {
 
@@ -133,6 +132,12 @@ public final class Matcher {
   }
 
   private static Predicate regexPredicate(String re) {
+    GoRegexp compiled;
+    try {
+      compiled = GoRegexp.anchored(re);
+    } catch (GoRegexpSyntaxException e) {
+      throw new InvalidMatcherException(e.getMessage(), e);
+    }
     Set<String> literals = splitLiteralAlternation(re);
     if (literals != null) {
       if (literals.size() == 1) {
@@ -141,20 +146,60 @@ public final class Matcher {
       }
       return literals::contains;
     }
-    if (re.equals(".*")) {
-      return v -> v.indexOf('\n') < 0;
+    Predicate fast = literalAround(re, compiled);
+    return fast != null ? fast : compiled::matchesWhole;
+  }
+
+  /**
+   * {@code .*lit.*}, {@code lit.*}, {@code .*lit}, {@code .+lit} ... (a plain literal between optional {@code .*}
+   * or {@code .+}) as string tests, or null for any other expression. {@code .} never matches a newline: values
+   * holding one go to the regex engine.
+   */
+  private static Predicate literalAround(String re, GoRegexp compiled) {
+    int before = wildcard(re, true);
+    String rest = before == 0 ? re : re.substring(2);
+    int after = wildcard(rest, false);
+    rest = after == 0 ? rest : rest.substring(0, rest.length() - 2);
+    if (before == 0 && after == 0 || !isPlainLiteral(rest)) {
+      return null;
     }
-    if (re.equals(".+")) {
-      return v -> !v.isEmpty() && v.indexOf('\n') < 0;
+    String lit = rest;
+    int minBefore = before == 2 ? 1 : 0;
+    int minAfter = after == 2 ? 1 : 0;
+    return v -> {
+      if (v.indexOf('\n') >= 0) {
+        return compiled.matchesWhole(v);
+      }
+      if (before == 0) {
+        return v.startsWith(lit) && v.length() - lit.length() >= minAfter;
+      }
+      if (after == 0) {
+        return v.endsWith(lit) && v.length() - lit.length() >= minBefore;
+      }
+      int at = v.indexOf(lit, minBefore);
+      return at >= 0 && v.length() - at - lit.length() >= minAfter;
+    };
+  }
+
+  /** 1 for {@code .*}, 2 for {@code .+} at the start (or end) of {@code s}, else 0. */
+  private static int wildcard(String s, boolean atStart) {
+    if (s.length() < 2) {
+      return 0;
     }
-    Pattern p;
-    try {
-      p = Pattern.compile("(?:" + Re2Syntax.toJava(re) + ")", Pattern.UNIX_LINES);
-    } catch (PatternSyntaxException e) {
-      throw new InvalidMatcherException("invalid regular expression " + PromStrings.quote(re) + ": "
-          + e.getDescription(), e);
+    String w = atStart ? s.substring(0, 2) : s.substring(s.length() - 2);
+    if (!atStart && s.length() >= 3 && s.charAt(s.length() - 3) == '\\') {
+      return 0;
     }
-    return v -> p.matcher(v).matches();
+    return w.equals(".*") ? 1 : w.equals(".+") ? 2 : 0;
+  }
+
+  private static boolean isPlainLiteral(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (".+*?()[]{}^$\\|".indexOf(s.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Splits {@code a|b|c} when every alternative is a plain literal; null otherwise. */

@@ -1,11 +1,11 @@
 package io.thanosjvm.relabel;
 
+import io.thanosjvm.model.GoRegexp;
+import io.thanosjvm.model.GoRegexpSyntaxException;
 import io.thanosjvm.model.Label;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One relabel rule with Prometheus' defaults (separator {@code ;}, regex {@code (.*)}, replacement {@code $1},
@@ -13,13 +13,13 @@ import java.util.regex.PatternSyntaxException;
  *
  * @param sourceLabels labels whose values are joined with the separator
  * @param separator the join separator
- * @param regex the fully anchored regular expression
+ * @param regex the fully anchored regular expression (Go's syntax and semantics)
  * @param modulus the hashmod modulus
  * @param targetLabel the label written by replace and hashmod
  * @param replacement the replacement template
  * @param action what to do
  */
-public record RelabelConfig(List<String> sourceLabels, String separator, Pattern regex, long modulus,
+public record RelabelConfig(List<String> sourceLabels, String separator, GoRegexp regex, long modulus,
     String targetLabel, String replacement, Action action) {
 
   /** The supported actions. */
@@ -68,12 +68,12 @@ public record RelabelConfig(List<String> sourceLabels, String separator, Pattern
     }
   }
 
-  /** Compiles a Prometheus regex, anchored at both ends. */
-  public static Pattern compile(String regex) {
+  /** Compiles a Prometheus relabel regex, anchored at both ends; a bad one is refused with Go's message. */
+  public static GoRegexp compile(String regex) {
     try {
-      return Pattern.compile("^(?:" + regex + ")$", Pattern.UNIX_LINES);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("invalid relabel regex \"" + regex + "\": " + e.getDescription(), e);
+      return GoRegexp.anchored(regex);
+    } catch (GoRegexpSyntaxException e) {
+      throw new IllegalArgumentException("invalid relabel regex \"" + regex + "\": " + e.getMessage(), e);
     }
   }
 }

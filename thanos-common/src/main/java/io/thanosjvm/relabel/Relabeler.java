@@ -1,11 +1,11 @@
 package io.thanosjvm.relabel;
 
+import io.thanosjvm.model.GoRegexp;
 import io.thanosjvm.model.Labels;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /** Applies relabel rules to a label set, as Prometheus' {@code relabel.Process}. */
 public final class Relabeler {
@@ -36,21 +36,21 @@ public final class Relabeler {
     Labels.Builder b = labels.toBuilder();
     switch (rule.action()) {
       case KEEP -> {
-        return rule.regex().matcher(value).matches() ? labels : null;
+        return rule.regex().matchesWhole(value) ? labels : null;
       }
       case DROP -> {
-        return rule.regex().matcher(value).matches() ? null : labels;
+        return rule.regex().matchesWhole(value) ? null : labels;
       }
       case REPLACE -> {
-        Matcher m = rule.regex().matcher(value);
-        if (!m.matches()) {
+        GoRegexp.Match m = rule.regex().matchWhole(value);
+        if (m == null) {
           return labels;
         }
-        String target = expand(m, rule.targetLabel());
+        String target = m.expand(rule.targetLabel());
         if (!io.thanosjvm.model.Label.isValidName(target)) {
           return labels;
         }
-        String v = expand(m, rule.replacement());
+        String v = m.expand(rule.replacement());
         if (v.isEmpty()) {
           b.delete(target);
         } else {
@@ -61,22 +61,22 @@ public final class Relabeler {
           Long.remainderUnsigned(md5Low64(value), rule.modulus())));
       case LABELMAP -> {
         for (int i = 0; i < labels.size(); i++) {
-          Matcher m = rule.regex().matcher(labels.name(i));
-          if (m.matches()) {
-            b.set(expand(m, rule.replacement()), labels.value(i));
+          GoRegexp.Match m = rule.regex().matchWhole(labels.name(i));
+          if (m != null) {
+            b.set(m.expand(rule.replacement()), labels.value(i));
           }
         }
       }
       case LABELDROP -> {
         for (int i = 0; i < labels.size(); i++) {
-          if (rule.regex().matcher(labels.name(i)).matches()) {
+          if (rule.regex().matchesWhole(labels.name(i))) {
             b.delete(labels.name(i));
           }
         }
       }
       case LABELKEEP -> {
         for (int i = 0; i < labels.size(); i++) {
-          if (!rule.regex().matcher(labels.name(i)).matches()) {
+          if (!rule.regex().matchesWhole(labels.name(i))) {
             b.delete(labels.name(i));
           }
         }
@@ -99,57 +99,5 @@ public final class Relabeler {
       s = (s << 8) | (h[i] & 0xff);
     }
     return s;
-  }
-
-  /** Go's {@code Regexp.Expand}: {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}}; {@code $$} is a dollar. */
-  static String expand(Matcher m, String template) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < template.length(); i++) {
-      char c = template.charAt(i);
-      if (c != '$' || i + 1 >= template.length()) {
-        out.append(c);
-        continue;
-      }
-      char n = template.charAt(i + 1);
-      if (n == '$') {
-        out.append('$');
-        i++;
-        continue;
-      }
-      String name;
-      int end;
-      if (n == '{') {
-        end = template.indexOf('}', i + 2);
-        if (end < 0) {
-          out.append(c);
-          continue;
-        }
-        name = template.substring(i + 2, end);
-      } else {
-        end = i + 1;
-        while (end < template.length() && (Character.isLetterOrDigit(template.charAt(end))
-            || template.charAt(end) == '_')) {
-          end++;
-        }
-        name = template.substring(i + 1, end);
-        end--;
-      }
-      if (name.isEmpty()) {
-        out.append(c);
-        continue;
-      }
-      out.append(group(m, name));
-      i = end;
-    }
-    return out.toString();
-  }
-
-  private static String group(Matcher m, String name) {
-    try {
-      String g = name.chars().allMatch(Character::isDigit) ? m.group(Integer.parseInt(name)) : m.group(name);
-      return g == null ? "" : g;
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      return "";
-    }
   }
 }

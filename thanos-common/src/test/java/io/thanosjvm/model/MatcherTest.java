@@ -44,7 +44,7 @@ class MatcherTest {
   void invalidRegexIsATypedError() {
     assertThatThrownBy(() -> Matcher.regex("a", "(unclosed"))
         .isInstanceOf(InvalidMatcherException.class)
-        .hasMessageContaining("invalid regular expression \"(unclosed\"");
+        .hasMessage("error parsing regexp: missing closing ): `^(?:(unclosed)$`");
   }
 
   @Test

@@ -617,7 +617,7 @@ public final class PromqlParser {
         try {
           matchers.add(Matcher.of(type, ln.text(), v.text()));
         } catch (InvalidMatcherException ex) {
-          throw error(v.pos(), ex.getMessage());
+          throw error(ln.pos(), ex.getMessage()); // Prometheus reports the matcher's start
         }
         if (peek().kind() == TokenKind.COMMA) {
           next();

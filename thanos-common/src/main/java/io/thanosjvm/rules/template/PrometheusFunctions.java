@@ -1,7 +1,8 @@
 package io.thanosjvm.rules.template;
 
 import io.thanosjvm.model.PromDuration;
-import io.thanosjvm.model.Re2Syntax;
+import io.thanosjvm.model.GoRegexp;
+import io.thanosjvm.model.GoRegexpSyntaxException;
 import io.thanosjvm.promql.ast.GoFloat;
 import io.thanosjvm.rules.template.GoFunction.CallError;
 import io.thanosjvm.rules.template.GoFunction.Type;
@@ -18,9 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Prometheus 2.42's template function map ({@code template.NewTemplateExpander}), with Go's number formats. */
 final class PrometheusFunctions {
@@ -60,20 +58,20 @@ final class PrometheusFunctions {
     }));
     add(m, "reReplaceAll", List.of(Type.STRING, Type.STRING, Type.STRING), a -> {
       String pattern = (String) a.get(0);
-      Pattern re;
+      GoRegexp re;
       try {
-        re = compile(pattern);
-      } catch (PatternSyntaxException e) {
-        throw new CallError("regexp: Compile(" + backquote(pattern) + "): " + goRegexpError(pattern, e));
+        re = GoRegexp.compile(pattern);
+      } catch (GoRegexpSyntaxException e) {
+        throw new CallError("regexp: Compile(" + backquote(pattern) + "): " + e.getMessage());
       }
-      return replaceAll(re, pattern, (String) a.get(2), (String) a.get(1));
+      return re.replaceAll((String) a.get(2), (String) a.get(1));
     });
     add(m, "safeHtml", List.of(Type.STRING), a -> new SafeHtml((String) a.get(0)));
     add(m, "match", List.of(Type.STRING, Type.STRING), a -> {
       try {
-        return compile((String) a.get(0)).matcher((String) a.get(1)).find();
-      } catch (PatternSyntaxException e) {
-        throw new CallError(goRegexpError((String) a.get(0), e));
+        return GoRegexp.compile((String) a.get(0)).find((String) a.get(1));
+      } catch (GoRegexpSyntaxException e) {
+        throw new CallError(e.getMessage());
       }
     });
     add(m, "title", List.of(Type.STRING), a -> title((String) a.get(0)));
@@ -395,175 +393,5 @@ final class PrometheusFunctions {
   /** Go's {@code strconv.Quote}-or-backquote choice of {@code %#q}: backquotes when the pattern allows it. */
   private static String backquote(String s) {
     return s.indexOf('`') < 0 ? "`" + s + "`" : GoFmt.sprintf("%q", List.of(s));
-  }
-
-  /** Go's {@code regexp/syntax} error text for the common syntax errors Java reports. */
-  static String goRegexpError(String pattern, PatternSyntaxException e) {
-    String d = e.getDescription();
-    String code;
-    String expr = pattern;
-    if (d.startsWith("Unclosed group")) {
-      code = "missing closing )";
-    } else if (d.startsWith("Unmatched closing ')'")) {
-      code = "unexpected )";
-    } else if (d.startsWith("Unclosed character class")) {
-      code = "missing closing ]";
-      int open = pattern.lastIndexOf('[');
-      expr = open < 0 ? pattern : pattern.substring(open);
-    } else if (d.startsWith("Dangling meta character")) {
-      code = "missing argument to repetition operator";
-      expr = e.getIndex() >= 0 && e.getIndex() < pattern.length() ? pattern.substring(e.getIndex(), e.getIndex() + 1)
-          : pattern;
-    } else if (d.startsWith("Illegal repetition range") || d.startsWith("Illegal repetition")) {
-      code = "invalid repeat count";
-    } else if (d.startsWith("Unexpected internal error") && pattern.endsWith("\\")) {
-      code = "trailing backslash at end of expression";
-      expr = "";
-    } else if (d.startsWith("Illegal character range")) {
-      code = "invalid character class range";
-    } else if (d.startsWith("Illegal/unsupported escape sequence")) {
-      code = "invalid escape sequence";
-    } else {
-      code = "invalid or unsupported Perl syntax";
-    }
-    return "error parsing regexp: " + code + ": `" + expr + "`";
-  }
-
-  private static Pattern compile(String goPattern) {
-    return Pattern.compile(Re2Syntax.toJava(goPattern));
-  }
-
-  /** Go's {@code Regexp.ReplaceAllString}: {@code $1}, {@code ${name}}, {@code $$} expansion, Go's empty-match rule. */
-  static String replaceAll(Pattern re, String goPattern, String src, String template) {
-    List<String> names = groupNames(goPattern);
-    Matcher m = re.matcher(src);
-    StringBuilder out = new StringBuilder();
-    int lastMatchEnd = 0;
-    int searchPos = 0;
-    int end = src.length();
-    while (searchPos <= end) {
-      if (!m.find(searchPos)) {
-        break;
-      }
-      int a0 = m.start();
-      int a1 = m.end();
-      out.append(src, lastMatchEnd, a0);
-      if (a1 > lastMatchEnd || a0 == 0) {
-        expand(out, template, m, names);
-      }
-      lastMatchEnd = a1;
-      int width = searchPos < end ? Character.charCount(src.codePointAt(searchPos)) : 0;
-      if (searchPos + width > a1) {
-        searchPos += width;
-      } else if (searchPos + 1 > a1) {
-        searchPos++;
-      } else {
-        searchPos = a1;
-      }
-    }
-    out.append(src, Math.min(lastMatchEnd, end), end);
-    return out.toString();
-  }
-
-  private static void expand(StringBuilder out, String template, Matcher m, List<String> names) {
-    int i = 0;
-    while (i < template.length()) {
-      int d = template.indexOf('$', i);
-      if (d < 0) {
-        break;
-      }
-      out.append(template, i, d);
-      i = d + 1;
-      if (i < template.length() && template.charAt(i) == '$') {
-        out.append('$');
-        i++;
-        continue;
-      }
-      int p = i;
-      boolean brace = p < template.length() && template.charAt(p) == '{';
-      if (brace) {
-        p++;
-      }
-      int nameStart = p;
-      while (p < template.length()) {
-        int r = template.codePointAt(p);
-        if (!Character.isLetter(r) && !Character.isDigit(r) && r != '_') {
-          break;
-        }
-        p += Character.charCount(r);
-      }
-      if (p == nameStart || (brace && (p >= template.length() || template.charAt(p) != '}'))) {
-        out.append('$');
-        continue;
-      }
-      String name = template.substring(nameStart, p);
-      i = brace ? p + 1 : p;
-      int num = 0;
-      for (int k = 0; k < name.length(); k++) {
-        char c = name.charAt(k);
-        if (c < '0' || c > '9' || num >= 100_000_000) {
-          num = -1;
-          break;
-        }
-        num = num * 10 + (c - '0');
-      }
-      if (name.charAt(0) == '0' && name.length() > 1) {
-        num = -1;
-      }
-      if (num >= 0) {
-        if (num <= m.groupCount() && m.start(num) >= 0) {
-          out.append(m.group(num));
-        }
-      } else {
-        for (int g = 1; g < names.size(); g++) {
-          if (name.equals(names.get(g)) && g <= m.groupCount() && m.start(g) >= 0) {
-            out.append(m.group(g));
-            break;
-          }
-        }
-      }
-    }
-    if (i < template.length()) {
-      out.append(template, i, template.length());
-    }
-  }
-
-  /** The names of the capturing groups of an RE2 pattern, index 0 for the whole match ("" when unnamed). */
-  private static List<String> groupNames(String re) {
-    List<String> names = new ArrayList<>();
-    names.add("");
-    boolean inClass = false;
-    for (int i = 0; i < re.length(); i++) {
-      char c = re.charAt(i);
-      if (c == '\\') {
-        i++;
-        continue;
-      }
-      if (inClass) {
-        if (c == ']') {
-          inClass = false;
-        }
-        continue;
-      }
-      if (c == '[') {
-        inClass = true;
-        if (i + 1 < re.length() && re.charAt(i + 1) == ']') {
-          i++;
-        } else if (i + 2 < re.length() && re.charAt(i + 1) == '^' && re.charAt(i + 2) == ']') {
-          i += 2;
-        }
-        continue;
-      }
-      if (c == '(') {
-        if (re.startsWith("(?P<", i) || re.startsWith("(?<", i)) {
-          int start = re.indexOf('<', i) + 1;
-          int close = re.indexOf('>', start);
-          names.add(close < 0 ? "" : re.substring(start, close));
-        } else if (!re.startsWith("(?", i)) {
-          names.add("");
-        }
-      }
-    }
-    return names;
   }
 }

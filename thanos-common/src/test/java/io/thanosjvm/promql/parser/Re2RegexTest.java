@@ -7,7 +7,7 @@ import io.thanosjvm.model.Matcher;
 import io.thanosjvm.promql.ast.VectorSelector;
 import org.junit.jupiter.api.Test;
 
-/** RE2 syntax that java.util.regex spells differently works in matchers (rewritten by Re2Syntax). */
+/** RE2 syntax that java.util.regex spells differently works in matchers (Go's regexp through RE2/J). */
 class Re2RegexTest {
 
   private static Matcher matcher(String query) {
