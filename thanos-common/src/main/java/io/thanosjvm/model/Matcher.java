@@ -106,7 +106,11 @@ public final class Matcher {
    * list of values can be searched from the prefix instead of scanned whole. Conservative: any alternation gives "".
    */
   public String literalPrefix() {
-    if (type != MatchType.REGEX && type != MatchType.NOT_REGEX || value.indexOf('|') >= 0) {
+    return type != MatchType.REGEX && type != MatchType.NOT_REGEX ? "" : literalPrefix(value);
+  }
+
+  private static String literalPrefix(String value) {
+    if (value.indexOf('|') >= 0) {
       return "";
     }
     int i = 0;
@@ -147,7 +151,11 @@ public final class Matcher {
       return literals::contains;
     }
     Predicate fast = literalAround(re, compiled);
-    return fast != null ? fast : compiled::matchesWhole;
+    if (fast != null) {
+      return fast;
+    }
+    String prefix = literalPrefix(re);
+    return prefix.isEmpty() ? compiled::matchesWhole : v -> v.startsWith(prefix) && compiled.matchesWhole(v);
   }
 
   /**
