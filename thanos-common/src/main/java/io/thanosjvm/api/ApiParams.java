@@ -16,10 +16,24 @@ public final class ApiParams {
   public static final long MAX_TIME = 253_402_300_799_000L;
 
   private final Map<String, List<String>> values;
+  private final Map<String, String> headers;
 
-  /** Parameters from query string and form body, merged. */
+  /** Parameters from query string and form body, merged; no headers. */
   public ApiParams(Map<String, List<String>> values) {
+    this(values, Map.of());
+  }
+
+  /** Parameters from query string and form body, merged, and the request's headers (first value of each). */
+  public ApiParams(Map<String, List<String>> values, Map<String, String> headers) {
     this.values = values;
+    java.util.TreeMap<String, String> h = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    h.putAll(headers);
+    this.headers = h;
+  }
+
+  /** The value of request header {@code name} (case-insensitive), or null. */
+  public String header(String name) {
+    return headers.get(name);
   }
 
   /** The first value of {@code name}, or null. */

@@ -14,7 +14,11 @@ import io.thanosjvm.promql.engine.QueryResult;
 import io.thanosjvm.promql.parser.PromqlParser;
 import io.thanosjvm.query.InProcessCall;
 import io.thanosjvm.query.StoreQueryable;
+import io.thanosjvm.query.TenantEnforcingStore;
 import io.thanosjvm.store.WireMatchers;
+import io.thanosjvm.tenancy.InvalidTenantException;
+import io.thanosjvm.tenancy.QueryTenancy;
+import io.thanosjvm.tenancy.TenantEnforcement;
 import io.thanosjvm.wire.storepb.LabelNamesRequest;
 import io.thanosjvm.wire.storepb.LabelNamesResponse;
 import io.thanosjvm.wire.storepb.LabelValuesRequest;
@@ -34,7 +38,8 @@ import java.util.concurrent.ExecutionException;
  * with Prometheus' parameters, validation messages and error types. Thanos' {@code partial_response}
  * parameter selects WARN or ABORT for store failures. With replica labels configured (or given as
  * {@code replicaLabels[]}), series differing only in them are deduplicated unless {@code dedup=false}.
- * {@code max_source_resolution} ({@link DownsamplingParams}) lets queries read downsampled blocks.
+ * {@code max_source_resolution} ({@link DownsamplingParams}) lets queries read downsampled blocks. With tenancy
+ * enforced ({@link #withTenancy}), every call reaches the stores confined to the request's tenant.
  */
 public final class QueryApi {
 
@@ -47,6 +52,7 @@ public final class QueryApi {
   private final boolean partialResponseDefault;
   private final List<String> replicaLabelsDefault;
   private final DownsamplingParams downsampling;
+  private final QueryTenancy tenancy;
 
   /** The API over {@code store} evaluating with {@code engine}, without replica labels. */
   public QueryApi(Engine engine, StoreGrpc.StoreImplBase store, InstantSource clock, boolean partialResponseDefault) {
@@ -68,12 +74,23 @@ public final class QueryApi {
    */
   public QueryApi(Engine engine, StoreGrpc.StoreImplBase store, InstantSource clock, boolean partialResponseDefault,
       List<String> replicaLabels, DownsamplingParams downsampling) {
+    this(engine, store, clock, partialResponseDefault, replicaLabels, downsampling, QueryTenancy.DEFAULTS);
+  }
+
+  private QueryApi(Engine engine, StoreGrpc.StoreImplBase store, InstantSource clock, boolean partialResponseDefault,
+      List<String> replicaLabels, DownsamplingParams downsampling, QueryTenancy tenancy) {
     this.downsampling = java.util.Objects.requireNonNull(downsampling, "downsampling");
+    this.tenancy = java.util.Objects.requireNonNull(tenancy, "tenancy");
     this.engine = engine;
     this.store = store;
     this.clock = clock;
     this.partialResponseDefault = partialResponseDefault;
     this.replicaLabelsDefault = List.copyOf(replicaLabels);
+  }
+
+  /** This API with the querier's tenancy settings ({@code --query.enforce-tenancy} and friends). */
+  public QueryApi withTenancy(QueryTenancy tenancy) {
+    return new QueryApi(engine, store, clock, partialResponseDefault, replicaLabelsDefault, downsampling, tenancy);
   }
 
   /** {@code /api/v1/query}. */
@@ -118,7 +135,7 @@ public final class QueryApi {
         SeriesRequest.Builder req = SeriesRequest.newBuilder().setMinTime(start).setMaxTime(end).setSkipChunks(true)
             .setPartialResponseStrategy(strategy(p)).addAllWithoutReplicaLabels(replicaLabels(p));
         matchers(sel).forEach(m -> req.addMatchers(WireMatchers.toStore(m)));
-        for (SeriesResponse r : call(req.build())) {
+        for (SeriesResponse r : call(store(p), req.build())) {
           if (r.hasWarning()) {
             warnings.add(r.getWarning());
           } else if (r.hasSeries()) {
@@ -141,7 +158,8 @@ public final class QueryApi {
       for (String sel : p.all("match[]")) {
         matchers(sel).forEach(m -> req.addMatchers(WireMatchers.toStore(m)));
       }
-      LabelNamesResponse r = unary(o -> store.labelNames(req.build(), o));
+      StoreGrpc.StoreImplBase stores = store(p);
+      LabelNamesResponse r = unary(o -> stores.labelNames(req.build(), o));
       return ApiResponse.success(stringArray(r.getNamesList()), r.getWarningsList());
     });
   }
@@ -158,7 +176,8 @@ public final class QueryApi {
       for (String sel : p.all("match[]")) {
         matchers(sel).forEach(m -> req.addMatchers(WireMatchers.toStore(m)));
       }
-      LabelValuesResponse r = unary(o -> store.labelValues(req.build(), o));
+      StoreGrpc.StoreImplBase stores = store(p);
+      LabelValuesResponse r = unary(o -> stores.labelValues(req.build(), o));
       return ApiResponse.success(stringArray(r.getValuesList()), r.getWarningsList());
     });
   }
@@ -192,7 +211,18 @@ public final class QueryApi {
   }
 
   private StoreQueryable queryable(ApiParams p, long maxResolutionWindow) {
-    return new StoreQueryable(store, strategy(p), replicaLabels(p), maxResolutionWindow);
+    return new StoreQueryable(store(p), strategy(p), replicaLabels(p), maxResolutionWindow);
+  }
+
+  /** The stores as this request may see them: confined to its tenant when tenancy is enforced. */
+  private StoreGrpc.StoreImplBase store(ApiParams p) {
+    TenantEnforcement enforcement;
+    try {
+      enforcement = tenancy.enforcement(p.header(tenancy.tenantHeader()));
+    } catch (InvalidTenantException e) {
+      throw new ApiException(ApiError.BAD_DATA, e.getMessage());
+    }
+    return enforcement == null ? store : new TenantEnforcingStore(store, enforcement);
   }
 
   /**
@@ -275,8 +305,8 @@ public final class QueryApi {
     return ms;
   }
 
-  private List<SeriesResponse> call(SeriesRequest request) {
-    return collect(o -> store.series(request, o));
+  private static List<SeriesResponse> call(StoreGrpc.StoreImplBase stores, SeriesRequest request) {
+    return collect(o -> stores.series(request, o));
   }
 
   private static <T> T unary(java.util.function.Consumer<io.grpc.stub.StreamObserver<T>> call) {

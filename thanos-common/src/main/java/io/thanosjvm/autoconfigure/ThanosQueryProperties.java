@@ -2,6 +2,7 @@ package io.thanosjvm.autoconfigure;
 
 import io.thanosjvm.cli.Flag;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,28 @@ public class ThanosQueryProperties {
   /** Allow for larger lookback duration for queries based on resolution. */
   @Flag(name = "query.dynamic-lookback-delta")
   private boolean dynamicLookbackDelta = true;
+
+  /** HTTP header to determine tenant. */
+  @Flag(name = "query.tenant-header")
+  @NotBlank(message = "must not be empty")
+  private String tenantHeader = "THANOS-TENANT";
+
+  /** Default tenant ID to use if tenant header is not present. */
+  @Flag(name = "query.default-tenant-id")
+  @NotBlank(message = "must not be empty")
+  private String defaultTenantId = "default-tenant";
+
+  /** Label name to use when enforcing tenancy (if --query.enforce-tenancy is enabled). */
+  @Flag(name = "query.tenant-label-name")
+  @NotBlank(message = "must not be empty")
+  private String tenantLabelName = "tenant_id";
+
+  /**
+   * Enforce tenancy on Query APIs: responses only contain series whose tenant label (--query.tenant-label-name)
+   * equals the request's tenant (--query.tenant-header, else --query.default-tenant-id).
+   */
+  @Flag(name = "query.enforce-tenancy")
+  private boolean enforceTenancy = false;
 
   public List<String> getEndpoints() {
     return endpoints;
@@ -139,5 +162,37 @@ public class ThanosQueryProperties {
 
   public void setDynamicLookbackDelta(boolean dynamicLookbackDelta) {
     this.dynamicLookbackDelta = dynamicLookbackDelta;
+  }
+
+  public String getTenantHeader() {
+    return tenantHeader;
+  }
+
+  public void setTenantHeader(String tenantHeader) {
+    this.tenantHeader = tenantHeader;
+  }
+
+  public String getDefaultTenantId() {
+    return defaultTenantId;
+  }
+
+  public void setDefaultTenantId(String defaultTenantId) {
+    this.defaultTenantId = defaultTenantId;
+  }
+
+  public String getTenantLabelName() {
+    return tenantLabelName;
+  }
+
+  public void setTenantLabelName(String tenantLabelName) {
+    this.tenantLabelName = tenantLabelName;
+  }
+
+  public boolean isEnforceTenancy() {
+    return enforceTenancy;
+  }
+
+  public void setEnforceTenancy(boolean enforceTenancy) {
+    this.enforceTenancy = enforceTenancy;
   }
 }

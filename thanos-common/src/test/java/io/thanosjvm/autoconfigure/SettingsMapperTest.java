@@ -30,6 +30,8 @@ class SettingsMapperTest {
         Map.of("minTime", 0L, "maxTime", 0L, "selector", List.of()))).isEmpty();
     assertThat(SettingsMapper.uncovered(new ThanosQueryFrontendProperties().getQueryRange(),
         QueryRangeSettings.class, Map.of())).isEmpty();
+    assertThat(SettingsMapper.map(new ThanosQueryProperties(), io.thanosjvm.tenancy.QueryTenancy.class,
+        "thanos.query")).isEqualTo(io.thanosjvm.tenancy.QueryTenancy.DEFAULTS);
   }
 
   @Test

@@ -55,16 +55,17 @@ final class QueryApiRoutes {
         .filter(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith)
         .map(t -> request.formData())
         .orElse(Mono.just(new org.springframework.util.LinkedMultiValueMap<>()));
-    return form.map(body -> params(request.queryParams(), body))
+    return form.map(body -> params(request.queryParams(), body, request.headers().asHttpHeaders().toSingleValueMap()))
         .publishOn(scheduler)
         .map(endpoint)
         .flatMap(r -> StreamedJson.respond(r, scheduler));
   }
 
-  private static ApiParams params(MultiValueMap<String, String> query, MultiValueMap<String, String> form) {
+  private static ApiParams params(MultiValueMap<String, String> query, MultiValueMap<String, String> form,
+      Map<String, String> headers) {
     Map<String, List<String>> all = new LinkedHashMap<>();
     form.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
     query.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-    return new ApiParams(all);
+    return new ApiParams(all, headers);
   }
 }

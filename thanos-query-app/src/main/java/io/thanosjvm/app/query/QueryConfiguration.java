@@ -3,6 +3,8 @@ package io.thanosjvm.app.query;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.api.DownsamplingParams;
 import io.thanosjvm.api.QueryApi;
+import io.thanosjvm.autoconfigure.SettingsMapper;
+import io.thanosjvm.tenancy.QueryTenancy;
 import io.thanosjvm.api.QueryGate;
 import io.thanosjvm.api.StatusApi;
 import io.thanosjvm.cli.FlagKind;
@@ -84,7 +86,8 @@ class QueryConfiguration {
   QueryApi queryApi(Engine engine, ProxyStore proxy, ThanosQueryProperties props) {
     return new QueryApi(engine, proxy, Clock.systemUTC(), props.isPartialResponse(), props.getReplicaLabels(),
         new DownsamplingParams(props.isAutoDownsampling(), props.getInstantDefaultMaxSourceResolution(),
-            props.isDynamicLookbackDelta()));
+            props.isDynamicLookbackDelta()))
+        .withTenancy(SettingsMapper.map(props, QueryTenancy.class, "thanos.query"));
   }
 
   @Bean
