@@ -22,6 +22,9 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
   /** Name of the derived property source. */
   public static final String SOURCE_NAME = "thanosDerivedDefaults";
 
+  /** The SSL bundle the gRPC server TLS flags become. */
+  static final String GRPC_SERVER_BUNDLE = "thanos-grpc-server";
+
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -56,6 +59,7 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
     p.put("spring.grpc.server.health.actuator.health-indicator-paths", "readinessState");
     p.put("spring.grpc.server.health.actuator.update-initial-delay", "1s");
     p.put("spring.grpc.server.health.actuator.update-rate", "2s");
+    grpcServerTls(env, p);
     p.put("logging.level.root", logLevel(env.getProperty("thanos.log.level", "info")));
     p.put("logging.structured.format.console", "json".equals(env.getProperty("thanos.log.format"))
         ? ThanosJsonLogFormatter.class.getName() : ThanosLogfmtFormatter.class.getName());
@@ -67,6 +71,30 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
     p.put("management.endpoint.health.show-details", "always");
     p.put("management.endpoint.health.show-components", "always");
     env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, p));
+  }
+
+  /**
+   * {@code --grpc-server-tls-cert/-key/-client-ca/-min-version} as a Spring SSL bundle for Spring gRPC's server:
+   * TLS when a certificate is given, client certificates required (mutual TLS) when a client CA is. The minimum
+   * version is enforced per call (TlsMinVersionInterceptor). Certificates are read at start-up (a renewed one needs
+   * a restart).
+   */
+  private static void grpcServerTls(ConfigurableEnvironment env, Map<String, Object> p) {
+    String cert = env.getProperty("thanos.grpc.server-tls-cert", "");
+    String key = env.getProperty("thanos.grpc.server-tls-key", "");
+    if (cert.isEmpty() || key.isEmpty()) {
+      return; // no TLS, or half of it, which ThanosProperties' validation refuses naming both flags
+    }
+    String bundle = "spring.ssl.bundle.pem." + GRPC_SERVER_BUNDLE;
+    p.put(bundle + ".keystore.certificate", "file:" + cert);
+    p.put(bundle + ".keystore.private-key", "file:" + key);
+    String clientCa = env.getProperty("thanos.grpc.server-tls-client-ca", "");
+    if (!clientCa.isEmpty()) {
+      p.put(bundle + ".truststore.certificate", "file:" + clientCa);
+      p.put("spring.grpc.server.ssl.client-auth", "require");
+    }
+    p.put("spring.grpc.server.ssl.enabled", "true");
+    p.put("spring.grpc.server.ssl.bundle", GRPC_SERVER_BUNDLE);
   }
 
   private static Duration duration(ConfigurableEnvironment env, String key, Duration fallback) {

@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.server.grpc.GrpcClientMetricsInterceptor;
 import io.thanosjvm.server.grpc.GrpcServerMetricsInterceptor;
 import io.thanosjvm.server.grpc.SnappyCodec;
+import io.thanosjvm.server.grpc.TlsMinVersionInterceptor;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -52,6 +54,14 @@ public class ThanosGrpcAutoConfiguration {
   @GlobalServerInterceptor
   GrpcServerMetricsInterceptor grpcServerMetricsInterceptor(MeterRegistry registry) {
     return new GrpcServerMetricsInterceptor(registry);
+  }
+
+  /** Calls on TLS connections below {@code --grpc-server-tls-min-version} are refused (when the server has TLS). */
+  @Bean
+  @GlobalServerInterceptor
+  @ConditionalOnExpression("!'${thanos.grpc.server-tls-cert:}'.isEmpty()")
+  TlsMinVersionInterceptor grpcTlsMinVersionInterceptor(ThanosProperties props) {
+    return new TlsMinVersionInterceptor(props.getGrpc().getServerTlsMinVersion());
   }
 
   /** {@code grpc_client_*} metrics, for components that call StoreAPIs. */

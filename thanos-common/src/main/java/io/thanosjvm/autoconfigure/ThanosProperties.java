@@ -143,21 +143,21 @@ public class ThanosProperties {
     @Flag(name = "grpc-server-max-connection-age", defaultText = "60m")
     private Duration maxConnectionAge = Duration.ofMinutes(60);
 
-    /** TLS certificate for the gRPC server (not implemented yet). */
-    @Flag(name = "grpc-server-tls-cert", notImplemented = true)
+    /** TLS certificate (PEM) for the gRPC server; with the key, the server speaks TLS only. */
+    @Flag(name = "grpc-server-tls-cert")
     private String serverTlsCert = "";
 
-    /** TLS key for the gRPC server (not implemented yet). */
-    @Flag(name = "grpc-server-tls-key", notImplemented = true)
+    /** Private key (PEM) of the gRPC server's TLS certificate. */
+    @Flag(name = "grpc-server-tls-key")
     private String serverTlsKey = "";
 
-    /** TLS client CA for the gRPC server (not implemented yet). */
-    @Flag(name = "grpc-server-tls-client-ca", notImplemented = true)
+    /** CA (PEM) that client certificates must chain to; when set, clients without one are refused (mutual TLS). */
+    @Flag(name = "grpc-server-tls-client-ca")
     private String serverTlsClientCa = "";
 
-    /** Minimum TLS version (not implemented yet). */
-    @Flag(name = "grpc-server-tls-min-version", notImplemented = true)
-    private String serverTlsMinVersion = "";
+    /** Lowest TLS version the gRPC server accepts: 1.0, 1.1, 1.2 or 1.3. */
+    @Flag(name = "grpc-server-tls-min-version")
+    private String serverTlsMinVersion = "1.3";
 
     public String getAddress() {
       return address;
@@ -211,6 +211,15 @@ public class ThanosProperties {
       return serverTlsMinVersion;
     }
 
+    /** Validation hook: certificate and key go together, a client CA needs them, the version is Thanos'. */
+    @AssertTrue(message = "thanos.grpc: --grpc-server-tls-cert and --grpc-server-tls-key go together, "
+        + "--grpc-server-tls-client-ca needs them, and --grpc-server-tls-min-version is one of 1.0, 1.1, 1.2, 1.3")
+    public boolean isServerTlsValid() {
+      boolean pair = serverTlsCert.isEmpty() == serverTlsKey.isEmpty();
+      boolean ca = serverTlsClientCa.isEmpty() || !serverTlsCert.isEmpty();
+      return pair && ca && TlsVersions.isValid(serverTlsMinVersion);
+    }
+
     public void setServerTlsMinVersion(String serverTlsMinVersion) {
       this.serverTlsMinVersion = serverTlsMinVersion;
     }
@@ -219,12 +228,6 @@ public class ThanosProperties {
     @AssertTrue(message = "thanos.grpc.address must be host:port, e.g. 0.0.0.0:10901")
     public boolean isAddressValid() {
       return ListenAddresses.isValid(address);
-    }
-
-    /** Validation hook: TLS is not implemented yet, so a certificate, key or client CA is refused. */
-    @AssertTrue(message = "thanos.grpc.server-tls-*: TLS of the gRPC server is not implemented yet")
-    public boolean isTlsUnset() {
-      return serverTlsCert.isEmpty() && serverTlsKey.isEmpty() && serverTlsClientCa.isEmpty();
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -61,6 +62,10 @@ public class ThanosQueryProperties {
   /** Allow for larger lookback duration for queries based on resolution. */
   @Flag(name = "query.dynamic-lookback-delta")
   private boolean dynamicLookbackDelta = true;
+
+  /** How the querier dials its endpoints (gRPC client TLS flag group). */
+  @NestedConfigurationProperty
+  private final GrpcClientTlsProperties grpcClientTls = new GrpcClientTlsProperties();
 
   /** HTTP header to determine tenant. */
   @Flag(name = "query.tenant-header")
@@ -194,5 +199,9 @@ public class ThanosQueryProperties {
 
   public void setEnforceTenancy(boolean enforceTenancy) {
     this.enforceTenancy = enforceTenancy;
+  }
+
+  public GrpcClientTlsProperties getGrpcClientTls() {
+    return grpcClientTls;
   }
 }

@@ -78,7 +78,11 @@ class ThanosServerAutoConfigurationTest {
     runner.withPropertyValues("thanos.grpc.server-tls-cert=/c.pem").run(ctx -> {
       assertThat(ctx).hasFailed();
       assertThat(ctx.getStartupFailure()).rootCause()
-          .hasMessageContaining("TLS of the gRPC server is not implemented yet");
+          .hasMessageContaining("--grpc-server-tls-cert and --grpc-server-tls-key go together");
+    });
+    runner.withPropertyValues("thanos.grpc.server-tls-min-version=1.4").run(ctx -> {
+      assertThat(ctx).hasFailed();
+      assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("one of 1.0, 1.1, 1.2, 1.3");
     });
     runner.withPropertyValues("thanos.store.sync-interval=soon").run(ctx -> {
       assertThat(ctx).hasFailed();

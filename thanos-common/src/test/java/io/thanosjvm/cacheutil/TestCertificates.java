@@ -23,6 +23,11 @@ public record TestCertificates(Path dir) {
 
   /** Creates the CA and the two certificates under {@code dir}. */
   public static TestCertificates create(Path dir) throws IOException, InterruptedException {
+    return create(dir, SERVER_NAME);
+  }
+
+  /** Creates the CA and the two certificates under {@code dir}, the server's for {@code DNS:serverName} only. */
+  public static TestCertificates create(Path dir, String serverName) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     TestCertificates c = new TestCertificates(dir);
     String ec = "ec";
@@ -30,7 +35,7 @@ public record TestCertificates(Path dir) {
     c.openssl("req", "-x509", "-newkey", ec, "-pkeyopt", curve, "-nodes", "-keyout", "ca.key", "-out", "ca.crt",
         "-days", "2", "-subj", "/CN=thanos-jvm test CA", "-addext", "basicConstraints=critical,CA:TRUE",
         "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-    c.leaf("server", "/CN=" + SERVER_NAME, "subjectAltName=DNS:" + SERVER_NAME + "\nextendedKeyUsage=serverAuth\n");
+    c.leaf("server", "/CN=" + serverName, "subjectAltName=DNS:" + serverName + "\nextendedKeyUsage=serverAuth\n");
     c.leaf("client", "/CN=thanos-jvm client", "extendedKeyUsage=clientAuth\n");
     return c;
   }

@@ -66,8 +66,8 @@ class FlagTranslatorTest {
 
   @Test
   void notImplementedFlagsFailLoudlyInsteadOfBeingIgnored() {
-    assertThatThrownBy(() -> translate("--grpc-server-tls-cert=/x.pem"))
-        .hasMessageContaining("'--grpc-server-tls-cert' is a Thanos flag that this implementation does not support yet");
+    assertThatThrownBy(() -> translate("--http.config=/web.yml"))
+        .hasMessageContaining("'--http.config' is a Thanos flag that this implementation does not support yet");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.thanosjvm.query.endpoint;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import io.thanosjvm.server.grpc.GrpcClientTls;
 import io.thanosjvm.server.grpc.SnappyCodec;
 import io.thanosjvm.wire.infopb.InfoGrpc;
 import io.thanosjvm.wire.infopb.InfoRequest;
@@ -36,13 +37,23 @@ public final class EndpointSet implements AutoCloseable {
    * @param interceptors client interceptors (e.g. metrics) applied to every channel
    */
   public EndpointSet(List<String> addresses, Duration infoTimeout, List<ClientInterceptor> interceptors) {
+    this(addresses, infoTimeout, interceptors, GrpcClientTls.PLAINTEXT);
+  }
+
+  /**
+   * Channels to {@code addresses} ({@code host:port}) dialled as {@code tls} says.
+   *
+   * @param interceptors client interceptors (e.g. metrics) applied to every channel
+   */
+  public EndpointSet(List<String> addresses, Duration infoTimeout, List<ClientInterceptor> interceptors,
+      GrpcClientTls tls) {
     this.infoTimeout = Objects.requireNonNull(infoTimeout, "infoTimeout");
     for (String a : addresses) {
       if (a.startsWith("dns+") || a.startsWith("dnssrv+")) {
         throw new IllegalArgumentException("endpoint " + a + ": DNS service discovery is not implemented yet; "
             + "give host:port addresses");
       }
-      channels.put(a, NettyChannelBuilder.forTarget(a).usePlaintext()
+      channels.put(a, tls.apply(NettyChannelBuilder.forTarget(a))
           .keepAliveTime(10, TimeUnit.SECONDS).keepAliveTimeout(5, TimeUnit.SECONDS)
           .maxInboundMessageSize(Integer.MAX_VALUE)
           .compressorRegistry(SnappyCodec.compressorRegistry())

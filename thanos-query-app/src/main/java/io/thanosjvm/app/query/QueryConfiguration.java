@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.api.DownsamplingParams;
 import io.thanosjvm.api.QueryApi;
 import io.thanosjvm.autoconfigure.SettingsMapper;
+import io.thanosjvm.server.grpc.GrpcClientTls;
 import io.thanosjvm.tenancy.QueryTenancy;
 import io.thanosjvm.api.QueryGate;
 import io.thanosjvm.api.StatusApi;
@@ -48,7 +49,8 @@ class QueryConfiguration {
 
   @Bean(destroyMethod = "close")
   EndpointSet endpointSet(ThanosQueryProperties props, GrpcClientMetricsInterceptor metrics) {
-    EndpointSet set = new EndpointSet(props.getEndpoints(), INFO_INTERVAL, List.of(metrics));
+    EndpointSet set = new EndpointSet(props.getEndpoints(), INFO_INTERVAL, List.of(metrics),
+        SettingsMapper.map(props.getGrpcClientTls(), GrpcClientTls.class, "thanos.query"));
     set.refresh();
     return set;
   }
