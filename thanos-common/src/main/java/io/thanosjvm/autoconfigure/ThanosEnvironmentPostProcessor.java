@@ -1,6 +1,8 @@
 package io.thanosjvm.autoconfigure;
 
 import io.thanosjvm.server.HostPort;
+import io.thanosjvm.server.http.WebConfig;
+import java.nio.file.Path;
 import io.thanosjvm.model.PromDuration;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,6 +26,9 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
 
   /** The SSL bundle the gRPC server TLS flags become. */
   static final String GRPC_SERVER_BUNDLE = "thanos-grpc-server";
+
+  /** The SSL bundle {@code --http.config}'s TLS section becomes. */
+  static final String HTTP_SERVER_BUNDLE = "thanos-http-server";
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -60,6 +65,7 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
     p.put("spring.grpc.server.health.actuator.update-initial-delay", "1s");
     p.put("spring.grpc.server.health.actuator.update-rate", "2s");
     grpcServerTls(env, p);
+    httpServerTls(env, p);
     p.put("logging.level.root", logLevel(env.getProperty("thanos.log.level", "info")));
     p.put("logging.structured.format.console", "json".equals(env.getProperty("thanos.log.format"))
         ? ThanosJsonLogFormatter.class.getName() : ThanosLogfmtFormatter.class.getName());
@@ -95,6 +101,37 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
     }
     p.put("spring.grpc.server.ssl.enabled", "true");
     p.put("spring.grpc.server.ssl.bundle", GRPC_SERVER_BUNDLE);
+  }
+
+  /**
+   * The {@code tls_server_config} of {@code --http.config} as a Spring SSL bundle for the HTTP server (client
+   * certificates required or verified when given, protocols from {@code min_version} up). A file that does not
+   * parse stops start-up here, naming the flag, the file and the problem.
+   */
+  private static void httpServerTls(ConfigurableEnvironment env, Map<String, Object> p) {
+    String file = env.getProperty("thanos.http.config", "");
+    if (file.isEmpty()) {
+      return;
+    }
+    WebConfig web;
+    try {
+      web = WebConfig.load(Path.of(file));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("--http.config: " + e.getMessage(), e);
+    }
+    if (web.tls() == null) {
+      return;
+    }
+    String bundle = "spring.ssl.bundle.pem." + HTTP_SERVER_BUNDLE;
+    p.put(bundle + ".keystore.certificate", "file:" + web.tls().certFile());
+    p.put(bundle + ".keystore.private-key", "file:" + web.tls().keyFile());
+    p.put(bundle + ".options.enabled-protocols", String.join(",", web.tls().protocols()));
+    if (web.tls().clientAuth() != WebConfig.ClientAuth.NONE) {
+      p.put(bundle + ".truststore.certificate", "file:" + web.tls().clientCaFile());
+      p.put("server.ssl.client-auth", web.tls().clientAuth() == WebConfig.ClientAuth.REQUIRE_AND_VERIFY
+          ? "need" : "want");
+    }
+    p.put("server.ssl.bundle", HTTP_SERVER_BUNDLE);
   }
 
   private static Duration duration(ConfigurableEnvironment env, String key, Duration fallback) {

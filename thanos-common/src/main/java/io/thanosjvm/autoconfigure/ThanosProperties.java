@@ -88,8 +88,11 @@ public class ThanosProperties {
     @Flag(name = "http-grace-period")
     private Duration gracePeriod = Duration.ofMinutes(2);
 
-    /** Path to a TLS/basic-auth web configuration file (not implemented yet). */
-    @Flag(name = "http.config", notImplemented = true)
+    /**
+     * Path to a web configuration file (Prometheus exporter-toolkit format) with TLS, basic authentication and
+     * response headers for every HTTP endpoint.
+     */
+    @Flag(name = "http.config")
     private String config = "";
 
     public String getAddress() {
@@ -120,12 +123,6 @@ public class ThanosProperties {
     @AssertTrue(message = "thanos.http.address must be host:port, e.g. 0.0.0.0:10902")
     public boolean isAddressValid() {
       return ListenAddresses.isValid(address);
-    }
-
-    /** Validation hook: TLS and authentication are not implemented yet, so their configuration is refused. */
-    @AssertTrue(message = "thanos.http.config: TLS/authentication of HTTP endpoints is not implemented yet")
-    public boolean isConfigUnset() {
-      return config == null || config.isEmpty();
     }
   }
 
@@ -158,6 +155,14 @@ public class ThanosProperties {
     /** Lowest TLS version the gRPC server accepts: 1.0, 1.1, 1.2 or 1.3. */
     @Flag(name = "grpc-server-tls-min-version")
     private String serverTlsMinVersion = "1.3";
+
+    /** TLS cipher suites of the gRPC server (not supported yet: the JDK's defaults for the version apply). */
+    @Flag(name = "grpc-server-tls-ciphers", notImplemented = true)
+    private String serverTlsCiphers = "";
+
+    /** TLS curves of the gRPC server (not supported yet: the JDK's defaults apply). */
+    @Flag(name = "grpc-server-tls-curves", notImplemented = true)
+    private String serverTlsCurves = "";
 
     public String getAddress() {
       return address;
@@ -222,6 +227,22 @@ public class ThanosProperties {
 
     public void setServerTlsMinVersion(String serverTlsMinVersion) {
       this.serverTlsMinVersion = serverTlsMinVersion;
+    }
+
+    public String getServerTlsCiphers() {
+      return serverTlsCiphers;
+    }
+
+    public void setServerTlsCiphers(String serverTlsCiphers) {
+      this.serverTlsCiphers = serverTlsCiphers;
+    }
+
+    public String getServerTlsCurves() {
+      return serverTlsCurves;
+    }
+
+    public void setServerTlsCurves(String serverTlsCurves) {
+      this.serverTlsCurves = serverTlsCurves;
     }
 
     /** Validation hook: the address must be host:port. */

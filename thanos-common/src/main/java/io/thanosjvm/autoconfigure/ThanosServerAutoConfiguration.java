@@ -5,11 +5,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.thanosjvm.server.BuildInfo;
 import io.thanosjvm.server.http.HttpRequestMetrics;
+import io.thanosjvm.server.http.WebConfig;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -64,6 +67,14 @@ public class ThanosServerAutoConfiguration {
   @Bean
   HttpMetricsWebFilter httpMetricsWebFilter(HttpRequestMetrics metrics) {
     return new HttpMetricsWebFilter(metrics);
+  }
+
+  /** {@code --http.config}: response headers and basic authentication on every endpoint. */
+  @Bean
+  @ConditionalOnExpression("!'${thanos.http.config:}'.isEmpty()")
+  WebConfigWebFilter thanosWebConfigFilter(ThanosProperties properties) {
+    return new WebConfigWebFilter(WebConfig.load(Path.of(properties.getHttp().getConfig())),
+        Schedulers.boundedElastic());
   }
 
   /** {@code /-/healthy}, {@code /-/ready} and {@code /metrics}. */
