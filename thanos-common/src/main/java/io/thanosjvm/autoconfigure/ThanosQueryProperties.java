@@ -26,6 +26,10 @@ public class ThanosQueryProperties {
   @Flag(name = "query.replica-label", commaList = true)
   private List<String> replicaLabels = new ArrayList<>();
 
+  /** How often DNS names among the endpoints (dns+, dnssrv+, dnssrvnoa+) are resolved again. */
+  @Flag(name = "store.sd-dns-interval")
+  private Duration storeSdDnsInterval = Duration.ofSeconds(30);
+
   /** Maximum time to process a query. */
   @Flag(name = "query.timeout")
   private Duration timeout = Duration.ofMinutes(2);
@@ -203,5 +207,13 @@ public class ThanosQueryProperties {
 
   public GrpcClientTlsProperties getGrpcClientTls() {
     return grpcClientTls;
+  }
+
+  public Duration getStoreSdDnsInterval() {
+    return storeSdDnsInterval;
+  }
+
+  public void setStoreSdDnsInterval(Duration storeSdDnsInterval) {
+    this.storeSdDnsInterval = storeSdDnsInterval;
   }
 }

@@ -77,7 +77,7 @@ class LayeringTest {
             "io.thanosjvm.wire..", "io.thanosjvm.cli..")
         .layer("primitives").definedBy("io.thanosjvm.tsdb..", "io.thanosjvm.objstore..", "io.thanosjvm.promql..",
             "io.thanosjvm.dedup..", "io.thanosjvm.relabel..", "io.thanosjvm.info..", "io.thanosjvm.server..",
-            "io.thanosjvm.cacheutil..", "io.thanosjvm.tenancy..")
+            "io.thanosjvm.cacheutil..", "io.thanosjvm.tenancy..", "io.thanosjvm.discovery..")
         .layer("block").definedBy("io.thanosjvm.block..", "io.thanosjvm.head..")
         .layer("services").definedBy("io.thanosjvm.store..", "io.thanosjvm.query..", "io.thanosjvm.compact..",
             "io.thanosjvm.shipper..", "io.thanosjvm.receive..", "io.thanosjvm.rules..")
@@ -95,7 +95,7 @@ class LayeringTest {
   @Test
   void everyPackageHasALayer() {
     List<String> layered = List.of("model", "json", "yaml", "wire", "tsdb", "objstore", "promql", "dedup", "relabel",
-        "info", "server", "cacheutil", "tenancy", "block", "head", "store", "query", "compact", "shipper", "receive", "rules", "api",
+        "info", "server", "cacheutil", "tenancy", "discovery", "block", "head", "store", "query", "compact", "shipper", "receive", "rules", "api",
         "queryfrontend", "tools", "demo", "autoconfigure", "cli");
     List<String> unlayered = MAIN_CLASSES.stream().map(c -> c.getPackageName())
         .filter(p -> p.startsWith("io.thanosjvm."))

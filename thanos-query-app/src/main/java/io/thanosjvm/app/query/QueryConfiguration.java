@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.api.DownsamplingParams;
 import io.thanosjvm.api.QueryApi;
 import io.thanosjvm.autoconfigure.SettingsMapper;
+import io.thanosjvm.discovery.DnsResolver;
+import io.thanosjvm.discovery.JndiDnsLookup;
 import io.thanosjvm.server.grpc.GrpcClientTls;
 import io.thanosjvm.tenancy.QueryTenancy;
 import io.thanosjvm.api.QueryGate;
@@ -50,7 +52,8 @@ class QueryConfiguration {
   @Bean(destroyMethod = "close")
   EndpointSet endpointSet(ThanosQueryProperties props, GrpcClientMetricsInterceptor metrics) {
     EndpointSet set = new EndpointSet(props.getEndpoints(), INFO_INTERVAL, List.of(metrics),
-        SettingsMapper.map(props.getGrpcClientTls(), GrpcClientTls.class, "thanos.query"));
+        SettingsMapper.map(props.getGrpcClientTls(), GrpcClientTls.class, "thanos.query"),
+        new DnsResolver(JndiDnsLookup.system()), props.getStoreSdDnsInterval(), Clock.systemUTC());
     set.refresh();
     return set;
   }
