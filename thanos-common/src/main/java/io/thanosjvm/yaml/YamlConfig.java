@@ -1,6 +1,8 @@
 package io.thanosjvm.yaml;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -63,6 +65,39 @@ public final class YamlConfig {
     } catch (YAMLException e) {
       throw error("invalid YAML: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The first YAML document of {@code yaml} as a list of mappings (an empty text is an empty list), each a node
+   * whose errors name its index ({@code [2].matchers}).
+   *
+   * @param expected what each item holds, for the error when one is not a mapping
+   */
+  public List<YamlNode> parseList(String yaml, String expected) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    Yaml parser = new Yaml(new SafeConstructor(options));
+    Object first;
+    try {
+      Iterator<Object> docs = parser.loadAll(yaml).iterator();
+      first = docs.hasNext() ? docs.next() : null;
+    } catch (YAMLException e) {
+      throw error("invalid YAML: " + e.getMessage(), e);
+    }
+    if (first == null) {
+      return List.of();
+    }
+    if (!(first instanceof List<?> items)) {
+      throw error("expected a list of mappings with " + expected);
+    }
+    List<YamlNode> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof Map<?, ?> m)) {
+        throw error("item " + i + ": expected a mapping with " + expected);
+      }
+      out.add(new YamlNode(this, "[" + i + "]", m));
+    }
+    return out;
   }
 
   /** The top-level node of the first document of {@code yaml} ({@link #firstMapping}). */

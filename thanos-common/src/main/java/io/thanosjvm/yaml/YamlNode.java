@@ -209,6 +209,25 @@ public class YamlNode {
     return (Map<?, ?>) v;
   }
 
+  /** A list of nested mappings (empty when absent), each named {@code key[i]} in errors. */
+  public List<YamlNode> children(String key) {
+    Object v = raw(key);
+    if (v == null) {
+      return List.of();
+    }
+    if (!(v instanceof List<?> items)) {
+      throw error(key, "expected a list");
+    }
+    List<YamlNode> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof Map<?, ?> m)) {
+        throw error(key, "item " + i + " is not a mapping");
+      }
+      out.add(new YamlNode(config, keyPath(key) + "[" + i + "]", m));
+    }
+    return out;
+  }
+
   /** A nested mapping, empty when absent. */
   public YamlNode child(String key) {
     return new YamlNode(config, keyPath(key), mapping(key));

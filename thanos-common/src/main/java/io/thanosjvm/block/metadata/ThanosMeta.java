@@ -142,6 +142,31 @@ public final class ThanosMeta {
     return new ThanosMeta(d);
   }
 
+  /** A copy with another {@code source}. */
+  public ThanosMeta withSource(String source) {
+    Map<String, Object> d = JsonDocuments.deepCopy(doc);
+    d.put("source", source);
+    return new ThanosMeta(d);
+  }
+
+  /**
+   * A copy with one more {@code rewrites} entry, as {@code tools bucket rewrite} records it: the sources of the
+   * rewritten block and the deletion requests applied (each {@code matchers}, {@code intervals} as
+   * {@code Mint}/{@code Maxt} objects and {@code request_id}, empty ones omitted as Go omits them).
+   */
+  public ThanosMeta withRewrite(List<String> sources, List<Map<String, Object>> deletionsApplied) {
+    Map<String, Object> d = JsonDocuments.deepCopy(doc);
+    List<Object> rewrites = d.get("rewrites") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("sources", new ArrayList<Object>(sources));
+    if (!deletionsApplied.isEmpty()) {
+      r.put("deletions_applied", new ArrayList<Object>(deletionsApplied));
+    }
+    rewrites.add(r);
+    d.put("rewrites", rewrites);
+    return new ThanosMeta(d);
+  }
+
   /** A copy with index_stats set (zero fields omitted, as Go does). */
   public ThanosMeta withIndexStats(long seriesMaxSize, long chunkMaxSize) {
     Map<String, Object> d = JsonDocuments.deepCopy(doc);

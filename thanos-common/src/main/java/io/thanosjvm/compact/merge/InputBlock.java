@@ -11,6 +11,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One input block of a compaction: an open {@link Block} read as a cursor over its series in index order (which is
@@ -24,13 +25,16 @@ public final class InputBlock implements Closeable {
   private final Block block;
   private final BlockMeta meta;
   private final PostingsStream postings;
+  private final Function<Labels, List<Tombstones.Interval>> extraDeletions;
   private SeriesEntry current;
 
-  private InputBlock(int position, Block block, BlockMeta meta, PostingsStream postings) {
+  private InputBlock(int position, Block block, BlockMeta meta, PostingsStream postings,
+      Function<Labels, List<Tombstones.Interval>> extraDeletions) {
     this.position = position;
     this.block = block;
     this.meta = meta;
     this.postings = postings;
+    this.extraDeletions = extraDeletions;
   }
 
   /**
@@ -39,10 +43,22 @@ public final class InputBlock implements Closeable {
    * @throws io.thanosjvm.tsdb.encoding.CorruptBlockException for corrupt files
    */
   public static InputBlock open(int position, Path dir) throws IOException {
+    return open(position, dir, labels -> List.of());
+  }
+
+  /**
+   * Opens a block directory as input number {@code position}, with deletions beyond its tombstones (a bucket
+   * rewrite's deletion requests): {@code extraDeletions} gives each series' deleted intervals (empty for none).
+   *
+   * @throws io.thanosjvm.tsdb.encoding.CorruptBlockException for corrupt files
+   */
+  public static InputBlock open(int position, Path dir, Function<Labels, List<Tombstones.Interval>> extraDeletions)
+      throws IOException {
     Block block = Block.open(dir);
     InputBlock input = null;
     try {
-      input = new InputBlock(position, block, BlockMeta.of(block.meta()), PostingsStream.open(block.index()));
+      input = new InputBlock(position, block, BlockMeta.of(block.meta()), PostingsStream.open(block.index()),
+          extraDeletions);
       return input;
     } finally {
       if (input == null) {
@@ -99,7 +115,14 @@ public final class InputBlock implements Closeable {
 
   /** The deleted intervals (tombstones) of the current series; empty when none. */
   public List<Tombstones.Interval> deleted() {
-    return block.tombstones().get(current.ref());
+    List<Tombstones.Interval> stored = block.tombstones().get(current.ref());
+    List<Tombstones.Interval> extra = extraDeletions.apply(current.labels());
+    if (extra.isEmpty()) {
+      return stored;
+    }
+    List<Tombstones.Interval> all = new java.util.ArrayList<>(stored);
+    all.addAll(extra);
+    return all;
   }
 
   /** Reads a chunk of this block. */

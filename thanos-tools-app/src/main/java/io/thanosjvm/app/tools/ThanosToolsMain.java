@@ -5,6 +5,7 @@ import io.thanosjvm.tools.bucket.CleanupCommand;
 import io.thanosjvm.tools.bucket.InspectCommand;
 import io.thanosjvm.tools.bucket.LsCommand;
 import io.thanosjvm.tools.bucket.MarkCommand;
+import io.thanosjvm.tools.bucket.RewriteCommand;
 import io.thanosjvm.tools.bucket.RetentionCommand;
 import io.thanosjvm.tools.bucket.UploadBlocksCommand;
 import io.thanosjvm.tools.tsdb.AnalyzeCommand;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * Entry point of {@code thanos-tools-app.jar}: {@code tsdb dump|analyze ...},
- * {@code bucket ls|inspect|upload-blocks|mark|cleanup|retention ...} and
+ * {@code bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite ...} and
  * {@code blocks generate ...}. Exits with the command's exit code (2 for usage errors).
  */
 public final class ThanosToolsMain {
@@ -28,7 +29,7 @@ public final class ThanosToolsMain {
         tsdb analyze <dir> [block-id] [--limit=N]
         blocks generate --output-dir <dir> [--series N] [--duration 6h] [--step 15s] [--block-duration 2h]
                         [--seed S] [--external-label k=v ...] [--start <ms|RFC3339>]
-        bucket ls|inspect|upload-blocks|mark|cleanup|retention (--objstore.config-file=<file> | --objstore.config=<yaml>) ...
+        bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite (--objstore.config-file=<file> | --objstore.config=<yaml>) ...
       Run a command with --help for its flags.
       """;
 
@@ -62,6 +63,7 @@ public final class ThanosToolsMain {
       case "bucket mark" -> new MarkCommand(Clock.systemUTC()).run(rest, out, err);
       case "bucket cleanup" -> new CleanupCommand(Clock.systemUTC()).run(rest, out, err);
       case "bucket retention" -> new RetentionCommand(Clock.systemUTC()).run(rest, out, err);
+      case "bucket rewrite" -> new RewriteCommand(Clock.systemUTC()).run(rest, out, err);
       default -> {
         err.println("unknown command: " + cmd);
         err.print(USAGE);
