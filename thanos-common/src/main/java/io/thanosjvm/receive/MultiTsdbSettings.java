@@ -32,7 +32,8 @@ public record MultiTsdbSettings(Path dataDir, TsdbOptions tsdbOptions, Labels ex
       throw new IllegalArgumentException("the tenant label name must not be empty");
     }
     if (externalLabels.has(tenantLabelName)) {
-      throw new IllegalArgumentException("--label must not set the tenant label " + tenantLabelName);
+      throw new IllegalArgumentException("--" + io.thanosjvm.cli.FlagNames.LABEL + " must not set the tenant label "
+          + tenantLabelName);
     }
     if (idleFlush.isNegative()) {
       throw new IllegalArgumentException("idle flush must not be negative");

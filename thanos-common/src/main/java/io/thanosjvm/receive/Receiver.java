@@ -49,11 +49,13 @@ public final class Receiver implements Closeable {
   private final ReceiveHandler handler;
   private final WriteableStoreService writeable;
   private final InfoService info;
+  private final Optional<Bucket> bucket;
   private volatile boolean ready;
 
   private Receiver(Settings settings, Optional<Bucket> bucket, HashringSource hashring, Clock clock,
       MeterRegistry registry) {
     this.mode = ReceiverMode.derive(hashring.configured(), !settings.localEndpoint().isEmpty());
+    this.bucket = bucket;
     this.tsdbs = new MultiTsdb(settings.tsdb(), bucket, clock, registry);
     this.peers = new GrpcPeerWriter(settings.forwardTimeout(), settings.grpcCompression());
     ReceiveMetrics metrics = new ReceiveMetrics(registry, settings.replicationFactor());
@@ -69,7 +71,7 @@ public final class Receiver implements Closeable {
   /**
    * Assembles a receiver and opens the tenants found on disk (unless router-only).
    *
-   * @param bucket where blocks are shipped, empty for none
+   * @param bucket where blocks are shipped, empty for none; closed with the receiver
    */
   public static Receiver start(Settings settings, Optional<Bucket> bucket, HashringSource hashring, Clock clock,
       MeterRegistry registry) throws IOException {
@@ -120,6 +122,16 @@ public final class Receiver implements Closeable {
   public void close() throws IOException {
     ready = false;
     peers.close();
-    tsdbs.close();
+    try {
+      tsdbs.close();
+    } finally {
+      if (bucket.isPresent()) {
+        try {
+          bucket.get().close();
+        } catch (Exception e) {
+          throw new IOException("close bucket: " + e.getMessage(), e);
+        }
+      }
+    }
   }
 }
