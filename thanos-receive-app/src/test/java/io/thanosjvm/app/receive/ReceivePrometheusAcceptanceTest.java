@@ -107,6 +107,38 @@ class ReceivePrometheusAcceptanceTest {
     }
   }
 
+  @Test
+  void aPrometheusDataDirPlacedAsTheDefaultTenantIsReplayedAndServed() throws Exception {
+    PrometheusServer prometheus = PrometheusServer.start(Map.of());
+    long now = System.currentTimeMillis() / 1000 * 1000;
+    List<io.thanosjvm.wire.prompb.TimeSeries> write = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      long[] ts = new long[30];
+      double[] vs = new double[30];
+      for (int j = 0; j < 30; j++) {
+        ts[j] = now - (30 - j) * 15_000L;
+        vs[j] = i * 100 + j + 0.25;
+      }
+      write.add(PrometheusServer.series(new String[] {"__name__", "moved_metric", "i", Integer.toString(i)}, ts, vs));
+    }
+    prometheus.remoteWrite(write);
+    Map<Labels, List<long[]>> want = prometheusSamples(prometheus.url(), now);
+    assertThat(want).hasSize(50);
+    prometheus.kill();
+    Promtool.copyTree(prometheus.dir().resolve("data"), tmp.resolve("data/default-tenant"));
+    ConfigurableApplicationContext app = ReceiveAppTest.start("--http-address=127.0.0.1:0",
+        "--grpc-address=127.0.0.1:0", "--remote-write.address=127.0.0.1:0", "--tsdb.path=" + tmp.resolve("data"),
+        "--label=receive_replica=\"r0\"");
+    int grpcPort = Integer.parseInt(app.getEnvironment().getProperty("local.grpc.port"));
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+    try {
+      assertSameSamples(ourSamples(channel, now), want);
+    } finally {
+      channel.shutdownNow();
+      app.close();
+    }
+  }
+
   /** Every sample Prometheus' query API returns with t <= cut, by series. */
   static Map<Labels, List<long[]>> prometheusSamples(URI base, long cut) throws Exception {
     String q = URLEncoder.encode("{__name__=~\".+\"}[1h]", StandardCharsets.UTF_8);
