@@ -37,7 +37,7 @@ public class ThanosSidecarProperties {
   private Duration getConfigTimeout = Duration.ofSeconds(30);
 
   /** Data directory of TSDB. */
-  @Flag(name = "tsdb.path")
+  @Flag(name = FlagNames.TSDB_PATH)
   private String tsdbPath = "./data";
 
   /** The bucket (objstore flag group). */

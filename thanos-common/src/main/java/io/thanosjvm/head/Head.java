@@ -52,15 +52,15 @@ public final class Head {
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
-    this.metrics = new HeadMetrics(registry, byLabels::size, this::minTimeMetric, this::maxTimeMetric);
+    this.metrics = new HeadMetrics(registry, this);
   }
 
-  private long minTimeMetric() {
+  long minTimeMetric() {
     long t = minT.get();
     return t == Long.MAX_VALUE ? Long.MIN_VALUE : t;
   }
 
-  private long maxTimeMetric() {
+  long maxTimeMetric() {
     return maxT.get();
   }
 

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /** The head's metrics under Prometheus 2.42's names ({@code prometheus_tsdb_head_*} and friends). */
 public final class HeadMetrics {
@@ -21,16 +20,20 @@ public final class HeadMetrics {
   final Counter truncations;
   final AtomicLong chunks = new AtomicLong();
 
-  /** Registers the head's meters; the gauges read the head through the suppliers. */
-  HeadMetrics(MeterRegistry registry, LongSupplier series, LongSupplier minTime, LongSupplier maxTime) {
-    Gauge.builder("prometheus_tsdb_head_series", series, s -> s.getAsLong())
+  /**
+   * Registers the head's meters; the gauges read the head itself (gauges hold their object weakly: the head, held
+   * by its TSDB, lives as long as the meters mean something, while a lambda made here would be collected at once
+   * and read as NaN).
+   */
+  HeadMetrics(MeterRegistry registry, Head head) {
+    Gauge.builder("prometheus_tsdb_head_series", head, h -> h.numSeries())
         .description("Total number of series in the head block.").register(registry);
     Gauge.builder("prometheus_tsdb_head_chunks", chunks, AtomicLong::get)
         .description("Total number of chunks in the head block.").register(registry);
-    Gauge.builder("prometheus_tsdb_head_min_time", minTime, s -> s.getAsLong())
+    Gauge.builder("prometheus_tsdb_head_min_time", head, h -> h.minTimeMetric())
         .description("Minimum time bound of the head block. The unit is decided by the library consumer.")
         .register(registry);
-    Gauge.builder("prometheus_tsdb_head_max_time", maxTime, s -> s.getAsLong())
+    Gauge.builder("prometheus_tsdb_head_max_time", head, h -> h.maxTimeMetric())
         .description("Maximum timestamp of the head block. The unit is decided by the library consumer.")
         .register(registry);
     seriesCreated = Counter.builder("prometheus_tsdb_head_series_created")

@@ -55,21 +55,31 @@ public final class PrometheusServer implements AutoCloseable {
    */
   public static PrometheusServer start(Map<String, String> externalLabels, Path blocksDir)
       throws IOException, InterruptedException {
-    Path binary = Path.of("/usr/bin/prometheus");
-    if (!Files.isExecutable(binary)) {
-      throw new IllegalStateException(INSTALL_HINT);
-    }
-    Path dir = Files.createTempDirectory("prometheus-test");
     StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1h\n");
     if (!externalLabels.isEmpty()) {
       config.append("  external_labels:\n");
       externalLabels.forEach((k, v) -> config.append("    ").append(k).append(": \"").append(v).append("\"\n"));
     }
-    Files.writeString(dir.resolve("prometheus.yml"), config);
+    return startWithConfig(config.toString(), blocksDir);
+  }
+
+  /**
+   * Starts Prometheus with this configuration file's text over a copy of the blocks in {@code blocksDir} (when not
+   * null) as its TSDB, and waits until it is ready. {@code {{port}}} in the text becomes its own listen port (for
+   * self-scraping).
+   */
+  public static PrometheusServer startWithConfig(String configYaml, Path blocksDir)
+      throws IOException, InterruptedException {
+    Path binary = Path.of("/usr/bin/prometheus");
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException(INSTALL_HINT);
+    }
+    Path dir = Files.createTempDirectory("prometheus-test");
+    int port = freePort();
+    Files.writeString(dir.resolve("prometheus.yml"), configYaml.replace("{{port}}", Integer.toString(port)));
     if (blocksDir != null) {
       io.thanosjvm.tsdb.testing.Promtool.copyTree(blocksDir, dir.resolve("data"));
     }
-    int port = freePort();
     Path log = dir.resolve("prometheus.log");
     List<String> command = List.of(binary.toString(),
         "--config.file=" + dir.resolve("prometheus.yml"),

@@ -4,8 +4,8 @@ import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.block.BlockUploader;
 import io.thanosjvm.block.UploadOptions;
 import io.thanosjvm.block.metadata.BlockMeta;
-import io.thanosjvm.model.Label;
 import io.thanosjvm.objstore.Bucket;
+import io.thanosjvm.cli.LabelFlags;
 import io.thanosjvm.cli.ParsedArgs;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +49,7 @@ public final class UploadBlocksCommand {
       labels = labels(f.all("label"));
       if (labels.isEmpty()) {
         throw new IllegalArgumentException("no external labels configured; uniquely identifying external labels "
-            + "must be given with --label");
+            + "must be given with --" + FlagNames.LABEL);
       }
     } catch (IllegalArgumentException e) {
       err.println("bucket upload-blocks: " + e.getMessage());
@@ -88,44 +87,8 @@ public final class UploadBlocksCommand {
     return failures == 0 ? 0 : 1;
   }
 
-  /** Parses {@code name="value"} (Prometheus external-label flag syntax; the value must be quoted). */
+  /** Parses {@code name="value"} flags ({@link LabelFlags}). */
   static Map<String, String> labels(List<String> flags) {
-    Map<String, String> out = new TreeMap<>();
-    for (String kv : flags) {
-      int eq = kv.indexOf('=');
-      String name = eq < 0 ? "" : kv.substring(0, eq);
-      String value = eq < 0 ? "" : kv.substring(eq + 1);
-      if (!Label.isValidName(name) || value.length() < 2 || value.charAt(0) != '"'
-          || value.charAt(value.length() - 1) != '"') {
-        throw new IllegalArgumentException("--label must be <name>=\"<value>\": " + kv);
-      }
-      out.put(name, unquote(value.substring(1, value.length() - 1), kv));
-    }
-    return out;
-  }
-
-  private static String unquote(String s, String flag) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"') {
-        throw new IllegalArgumentException("unescaped quote in --label " + flag);
-      }
-      if (c == '\\') {
-        if (++i == s.length()) {
-          throw new IllegalArgumentException("dangling backslash in --label " + flag);
-        }
-        char e = s.charAt(i);
-        sb.append(switch (e) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          case '\\', '"' -> e;
-          default -> throw new IllegalArgumentException("unsupported escape \\" + e + " in --label " + flag);
-        });
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return LabelFlags.parse(flags);
   }
 }
