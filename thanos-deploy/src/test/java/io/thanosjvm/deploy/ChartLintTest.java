@@ -37,7 +37,7 @@ class ChartLintTest {
         d -> (String) d.get("kind"), Collectors.mapping(ChartFixture::name, Collectors.toList())));
     assertThat(byKind.keySet()).contains("Deployment", "StatefulSet", "Service", "ConfigMap", "Secret",
         "Ingress", "PodDisruptionBudget", "HorizontalPodAutoscaler", "ServiceMonitor", "NetworkPolicy",
-        "PersistentVolumeClaim", "ServiceAccount");
+        "PrometheusRule", "PersistentVolumeClaim", "ServiceAccount");
     assertThat(ChartFixture.workloads("all-values.yaml").stream().map(w -> (String) ChartFixture.containers(w)
         .get(0).get("name")).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("query", "query-frontend", "storegateway", "compactor", "receive", "ruler");
