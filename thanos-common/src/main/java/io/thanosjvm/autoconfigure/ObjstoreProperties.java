@@ -6,6 +6,8 @@ import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import jakarta.validation.constraints.AssertTrue;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The object store flag group ({@code --objstore.config-file}, {@code --objstore.config}), declared once and nested
@@ -13,6 +15,9 @@ import java.util.Optional;
  * or inline" once.
  */
 public class ObjstoreProperties {
+
+  /** A Spring placeholder left unresolved, e.g. by a profile naming an environment variable that is not set. */
+  private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
 
   /** Path to YAML file that contains object store configuration. */
   @Flag(name = FlagNames.OBJSTORE_CONFIG_FILE)
@@ -46,8 +51,19 @@ public class ObjstoreProperties {
     return !configFile.isEmpty() || !config.isEmpty();
   }
 
-  /** The configuration from the file, else the inline YAML, else empty. */
+  /**
+   * The configuration from the file, else the inline YAML, else empty.
+   *
+   * @throws IllegalStateException when the inline YAML still holds a placeholder (a profile's bucket from the
+   *     environment, e.g. {@code ${THANOS_S3_BUCKET}}, without that variable set)
+   */
   public Optional<ObjstoreConfig> load() {
+    Matcher m = UNRESOLVED.matcher(config);
+    if (m.find()) {
+      throw new IllegalStateException("the objstore configuration needs " + m.group(1) + " (unresolved "
+          + m.group() + " in --" + FlagNames.OBJSTORE_CONFIG + "; a profile takes the bucket from the environment: set "
+          + m.group(1) + ")");
+    }
     return ObjstoreConfigLoader.resolve(configFile, config);
   }
 

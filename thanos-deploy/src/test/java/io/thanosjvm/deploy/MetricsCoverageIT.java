@@ -1,0 +1,247 @@
+package io.thanosjvm.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.thanosjvm.wire.infopb.InfoGrpc;
+import io.thanosjvm.wire.infopb.InfoRequest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every metric a dashboard panel or an alert names is exported by the component it watches: the store gateway,
+ * compactor, querier and query frontend are started from the assembled distribution over a filesystem bucket
+ * holding generated blocks, exercised (range queries through the frontend twice, instant and label queries, gRPC
+ * Info calls), and their {@code /metrics} scraped. Receive and rule, which this build does not declare yet, are
+ * checked against the mixin's metric list in the Thanos reference; once they are declared this test fails until
+ * they are started here too.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MetricsCoverageIT {
+
+  /** Series Prometheus makes itself for every target; no app exports them. */
+  private static final Set<String> SCRAPE_MADE = Set.of("up");
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private Path work;
+  private final Map<String, Process> apps = new LinkedHashMap<>();
+  private final Map<String, Integer> httpPorts = new HashMap<>();
+  private final Map<String, Set<String>> exported = new HashMap<>();
+
+  @BeforeAll
+  void startTheComponentsAndScrapeThem() throws Exception {
+    work = Files.createTempDirectory("metrics-coverage");
+    Path bucket = Files.createDirectories(work.resolve("bucket"));
+    String bucketYaml = "{type: FILESYSTEM, config: {directory: '" + bucket + "'}}";
+    run("tools", "blocks", "generate", "--output-dir", work.resolve("blocks").toString(), "--series", "20",
+        "--duration", "6h", "--external-label", "cluster=demo");
+    run("tools", "bucket", "upload-blocks", "--path=" + work.resolve("blocks"), "--label=cluster=\"demo\"",
+        "--objstore.config=" + bucketYaml);
+
+    int storeGrpc = freePort();
+    int queryGrpc = freePort();
+    start("store", List.of("--grpc-address=127.0.0.1:" + storeGrpc, "--data-dir=" + work.resolve("store"),
+        "--objstore.config=" + bucketYaml));
+    start("compact", List.of("--data-dir=" + work.resolve("compact"), "--wait", "--consistency-delay=0s",
+        "--objstore.config=" + bucketYaml));
+    start("query", List.of("--grpc-address=127.0.0.1:" + queryGrpc, "--endpoint=127.0.0.1:" + storeGrpc));
+    awaitReady("query");
+    start("query-frontend", List.of("--query-frontend.downstream-url=http://127.0.0.1:" + httpPorts.get("query"),
+        "--query-range.response-cache-config={type: IN-MEMORY, config: {max_size: 64MB}}"));
+    for (String app : apps.keySet()) {
+      awaitReady(app);
+    }
+
+    for (int port : List.of(storeGrpc, queryGrpc)) {
+      ManagedChannel ch = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+      try {
+        InfoGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS).info(InfoRequest.getDefaultInstance());
+      } finally {
+        ch.shutdownNow();
+      }
+    }
+    long end = Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond() / 60 * 60;
+    String range = "/api/v1/query_range?query=" + enc("count by (cluster) ({cluster=\"demo\"})")
+        + "&start=" + (end - 6 * 3600) + "&end=" + end + "&step=60";
+    for (int i = 0; i < 2; i++) { // the second one hits the results cache
+      assertOk("query-frontend", range);
+    }
+    assertOk("query", "/api/v1/query?query=" + enc("count({cluster=\"demo\"})"));
+    assertOk("query-frontend", "/api/v1/labels");
+    assertOk("query", "/api/v1/query_range?query=up&start=" + (end - 600) + "&end=" + end + "&step=60");
+    for (String app : apps.keySet()) {
+      exported.put(app, scrape(app));
+    }
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    for (Process p : apps.values()) {
+      p.destroy();
+    }
+    for (Process p : apps.values()) {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void everyMetricOfEveryDashboardIsExportedByTheComponentItWatches() {
+    assertCovered(Observability.dashboardQueries());
+  }
+
+  @Test
+  void everyMetricOfEveryAlertIsExportedByTheComponentItWatches() {
+    assertCovered(Observability.ruleQueries());
+  }
+
+  @Test
+  void receiveAndRuleAreCheckedAgainstTheReferenceOnlyUntilTheyAreDeclared() {
+    for (String c : List.of("receive", "rule")) {
+      assertThat(ComponentFlagCheck.declared(c))
+          .as("thanos %s is declared now: start it in MetricsCoverageIT and check its dashboard and alerts "
+              + "against its own /metrics instead of the Thanos reference", c).isFalse();
+    }
+  }
+
+  private void assertCovered(List<Observability.Query> queries) {
+    Set<String> jvm = new TreeSet<>();
+    exported.values().forEach(s -> s.stream().filter(n -> n.startsWith("jvm_") || n.startsWith("process_"))
+        .forEach(jvm::add));
+    List<String> missing = new ArrayList<>();
+    int checked = 0;
+    for (Observability.Query q : queries) {
+      for (String metric : Observability.metricNames(q.expr())) {
+        if (SCRAPE_MADE.contains(metric)) {
+          continue;
+        }
+        checked++;
+        Set<String> have = exported.get(q.component());
+        boolean ok;
+        if (have != null) {
+          ok = have.contains(metric);
+        } else {
+          Set<String> facts = FactsMetricCatalogue.names(q.component());
+          // the JVM families come from the Micrometer binders every app shares
+          ok = FactsMetricCatalogue.covers(facts, metric) || jvm.contains(metric);
+        }
+        if (!ok) {
+          missing.add(q.where() + ": " + metric + (have == null ? " (not in thanos-facts §13 for " + q.component()
+              + ")" : " (not in thanos " + q.component() + "'s /metrics)"));
+        }
+      }
+    }
+    assertThat(checked).as("metric references checked").isGreaterThan(40);
+    assertThat(missing).as("metrics named but not exported").isEmpty();
+  }
+
+  private void run(String... args) throws Exception {
+    Process p = process(List.of(args), work.resolve("tools.log"));
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("thanos %s: %s", List.of(args), Files.readString(work.resolve("tools.log")))
+        .isZero();
+  }
+
+  private void start(String component, List<String> flags) throws IOException {
+    int http = freePort();
+    httpPorts.put(component, http);
+    List<String> args = new ArrayList<>();
+    args.add(component);
+    args.add("--http-address=127.0.0.1:" + http);
+    args.addAll(flags);
+    apps.put(component, process(args, work.resolve(component + ".log")));
+  }
+
+  private Process process(List<String> args, Path log) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(DistributionIT.dist().resolve("bin/thanos").toString());
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    // four JVMs on a small machine: small heaps, quick start
+    pb.environment().put("JAVA_TOOL_OPTIONS", "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
+    pb.environment().remove("THANOS_JAVA_OPTS");
+    pb.environment().remove("SPRING_PROFILES_ACTIVE");
+    return pb.start();
+  }
+
+  private void awaitReady(String app) throws Exception {
+    Process p = apps.get(app);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new AssertionError(app + " exited with " + p.exitValue() + ": "
+            + Files.readString(work.resolve(app + ".log")));
+      }
+      try {
+        if (get(app, "/-/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(app + " not ready in 300 s: " + Files.readString(work.resolve(app + ".log")));
+  }
+
+  private Set<String> scrape(String app) throws Exception {
+    Set<String> names = new TreeSet<>();
+    for (String line : get(app, "/metrics").body().split("\n")) {
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int end = 0;
+      while (end < line.length() && line.charAt(end) != '{' && line.charAt(end) != ' ') {
+        end++;
+      }
+      names.add(line.substring(0, end));
+    }
+    assertThat(names).as(app).contains("thanos_build_info");
+    return names;
+  }
+
+  private void assertOk(String app, String path) throws Exception {
+    HttpResponse<String> r = get(app, path);
+    assertThat(r.statusCode()).as("%s %s: %s", app, path, r.body()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> get(String app, String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(app) + path))
+        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
