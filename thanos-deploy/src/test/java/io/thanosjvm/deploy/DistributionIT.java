@@ -69,8 +69,11 @@ class DistributionIT {
   void queryStartsWithTheK8sProfileServesItsProbesAndStopsOnSigterm() throws Exception {
     int http = freePort();
     int grpc = freePort();
+    // the chart's store discovery: a DNS SRV name (nothing answers it here; the querier starts and keeps asking)
     Process p = start(List.of("query", "--http-address=127.0.0.1:" + http, "--grpc-address=127.0.0.1:" + grpc,
-        "--http-grace-period=5s", "--grpc-grace-period=5s"), Map.of("SPRING_PROFILES_ACTIVE", "k8s"));
+        "--http-grace-period=5s", "--grpc-grace-period=5s",
+        "--endpoint=dnssrv+_grpc._tcp.obs-thanos-storegateway-headless.monitoring.svc.cluster.local"),
+        Map.of("SPRING_PROFILES_ACTIVE", "k8s"));
     try {
       awaitReady(p, http);
       assertThat(get(http, "/-/healthy").statusCode()).isEqualTo(200);
