@@ -131,15 +131,17 @@ public final class RemoteWriteIngestHarness {
     double headSeries = sum(m, "prometheus_tsdb_head_series");
     System.out.printf("%s: series=%d samples/series=%d threads=%d%n", args[0], series, samples, threads);
     System.out.printf("pushed %d samples in %.2fs: %.0f samples/s%n", sent.get(), secs, sent.get() / secs);
-    if (prometheus != null) {
+    if (m.contains("\ngo_memstats_heap_inuse_bytes ")) {
       System.out.printf("head series %.0f; go_memstats_heap_inuse_bytes / head series: %.0f bytes%n", headSeries,
           sum(m, "go_memstats_heap_inuse_bytes") / headSeries);
-      prometheus.destroy();
-      prometheus.waitFor(30, TimeUnit.SECONDS);
     } else {
       System.out.printf("head series %.0f; jvm_gc_live_data_size_bytes / head series: %.0f bytes; "
           + "jvm_memory_used_bytes{area=heap} / head series: %.0f bytes%n", headSeries,
           sum(m, "jvm_gc_live_data_size_bytes") / headSeries, sum(m, "jvm_memory_used_bytes{area=\"heap\"") / headSeries);
+    }
+    if (prometheus != null) {
+      prometheus.destroy();
+      prometheus.waitFor(30, TimeUnit.SECONDS);
     }
   }
 
