@@ -58,6 +58,7 @@ public final class LocalTsdb implements Closeable {
   private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
   private final ExecutorService compactor;
   private final AtomicBoolean compactionQueued = new AtomicBoolean();
+  private final List<BlockMeta> cutInBackground = new ArrayList<>();
   private final Counter compactions;
   private final Counter compactionsFailed;
   private final Counter reloads;
@@ -183,7 +184,7 @@ public final class LocalTsdb implements Closeable {
       compactor.execute(() -> {
         compactionQueued.set(false);
         try {
-          compact();
+          compactInBackground();
         } catch (IOException | RuntimeException e) {
           LOG.error("compaction failed", e);
         }
@@ -193,10 +194,23 @@ public final class LocalTsdb implements Closeable {
 
   /**
    * Cuts blocks from the head while it is compactable, truncating head and WAL after each, then applies the
-   * retention. Returns the blocks written.
+   * retention. Returns the blocks written, including those the background compaction after a commit wrote since
+   * the last call (so a caller sees every cut block whichever thread cut it).
    */
   public synchronized List<BlockMeta> compact() throws IOException {
-    return cutWhile(this::compactable);
+    List<BlockMeta> cut = new ArrayList<>(cutInBackground);
+    cutInBackground.clear();
+    cut.addAll(cutWhile(this::compactable));
+    return cut;
+  }
+
+  /** The compaction a commit triggers; what it cuts is also returned by the next {@link #compact()}. */
+  private synchronized void compactInBackground() throws IOException {
+    cutInBackground.addAll(cutWhile(this::compactable));
+    // bounded for TSDBs whose owner never calls compact() (receive): only the most recent are kept
+    while (cutInBackground.size() > 64) {
+      cutInBackground.remove(0);
+    }
   }
 
   /**

@@ -53,6 +53,11 @@ public final class RemoteWriteBody {
     }
   }
 
+  private static WriteException notSnappy() {
+    return new WriteException(WriteErrorCause.VALIDATION,
+        "snappy decode error: the body is not a snappy-compressed (block format) remote write request");
+  }
+
   /**
    * The series of a body.
    *
@@ -63,18 +68,19 @@ public final class RemoteWriteBody {
   public static List<TimeSeries> decode(byte[] body, long maxDecodedBytes) {
     byte[] raw;
     try {
-      if (!Snappy.isValidCompressedBuffer(body)) {
-        throw new WriteException(WriteErrorCause.VALIDATION,
-            "snappy decode error: the body is not a snappy-compressed (block format) remote write request");
-      }
-      long size = Snappy.uncompressedLength(body);
-      if (maxDecodedBytes > 0 && size > maxDecodedBytes) {
+      long size = body.length == 0 ? -1 : Snappy.uncompressedLength(body);
+      if (size < 0 || maxDecodedBytes > 0 && size > maxDecodedBytes) {
+        // a huge announced length may just be garbage: only a valid stream is "too large" (one extra pass)
+        if (!Snappy.isValidCompressedBuffer(body)) {
+          throw notSnappy();
+        }
         throw new WriteException(WriteErrorCause.TOO_LARGE, "write request too large: " + size
             + " bytes uncompressed, the limit is " + maxDecodedBytes);
       }
+      // uncompressing checks the stream; no separate validation pass on the hot path
       raw = Snappy.uncompress(body);
     } catch (IOException e) {
-      throw new WriteException(WriteErrorCause.VALIDATION, "snappy decode error: " + e.getMessage());
+      throw notSnappy();
     }
     try {
       CodedInputStream in = CodedInputStream.newInstance(raw);

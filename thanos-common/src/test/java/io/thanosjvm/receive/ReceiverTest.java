@@ -245,7 +245,12 @@ class ReceiverTest {
     }
     ReceiveHandler.Response ok = post(rs.get(0), body(batch.toArray(TimeSeries[]::new)));
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    // the answer comes once 2 of 3 replicas are written; the third may still be on its way
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     for (Receiver r : rs) {
+      while (stored(r, "default-tenant").size() < 20 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
       assertThat(stored(r, "default-tenant")).as("every series on every receiver (RF=3)").hasSize(20);
     }
     servers.get(2).shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

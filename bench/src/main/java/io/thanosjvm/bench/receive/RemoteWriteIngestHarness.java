@@ -38,7 +38,10 @@ public final class RemoteWriteIngestHarness {
 
   private RemoteWriteIngestHarness() {}
 
-  /** {@code <prometheus | writeUrl,metricsUrl> <series> <samples per series> <threads> <work dir>}. */
+  /**
+   * {@code <prometheus | writeUrl,metricsUrl> <series> <samples per series> <threads> <work dir> [offset]}; the
+   * offset (in samples, default 0) lets a second run against the same target continue in time (a warm run).
+   */
   public static void main(String[] args) throws Exception {
     int series = Integer.parseInt(args[1]);
     int samples = Integer.parseInt(args[2]);
@@ -71,7 +74,8 @@ public final class RemoteWriteIngestHarness {
       write = URI.create(urls[0]);
       metrics = URI.create(urls[1]);
     }
-    long start = 1_790_000_000_000L / 7_200_000L * 7_200_000L;
+    int offset = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+    long start = 1_790_000_000_000L / 7_200_000L * 7_200_000L + offset * 15_000L;
     // every request encoded up front: the client's cost is the same for both targets and stays out of the timing
     int perThread = (series + threads - 1) / threads;
     List<List<byte[]>> bodies = new ArrayList<>();
@@ -127,15 +131,17 @@ public final class RemoteWriteIngestHarness {
     double headSeries = sum(m, "prometheus_tsdb_head_series");
     System.out.printf("%s: series=%d samples/series=%d threads=%d%n", args[0], series, samples, threads);
     System.out.printf("pushed %d samples in %.2fs: %.0f samples/s%n", sent.get(), secs, sent.get() / secs);
-    if (prometheus != null) {
+    if (m.contains("\ngo_memstats_heap_inuse_bytes ")) {
       System.out.printf("head series %.0f; go_memstats_heap_inuse_bytes / head series: %.0f bytes%n", headSeries,
           sum(m, "go_memstats_heap_inuse_bytes") / headSeries);
-      prometheus.destroy();
-      prometheus.waitFor(30, TimeUnit.SECONDS);
     } else {
       System.out.printf("head series %.0f; jvm_gc_live_data_size_bytes / head series: %.0f bytes; "
           + "jvm_memory_used_bytes{area=heap} / head series: %.0f bytes%n", headSeries,
           sum(m, "jvm_gc_live_data_size_bytes") / headSeries, sum(m, "jvm_memory_used_bytes{area=\"heap\"") / headSeries);
+    }
+    if (prometheus != null) {
+      prometheus.destroy();
+      prometheus.waitFor(30, TimeUnit.SECONDS);
     }
   }
 
