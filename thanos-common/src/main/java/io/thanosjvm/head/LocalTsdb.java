@@ -196,8 +196,22 @@ public final class LocalTsdb implements Closeable {
    * retention. Returns the blocks written.
    */
   public synchronized List<BlockMeta> compact() throws IOException {
+    return cutWhile(this::compactable);
+  }
+
+  /**
+   * Writes everything the head holds into blocks (one per aligned block range), truncating head and WAL after
+   * each, as Thanos' receive flushes a tenant before shipping and closing it; then applies the retention. Returns
+   * the blocks written.
+   */
+  public synchronized List<BlockMeta> flush() throws IOException {
+    return cutWhile(() -> head.numSeries() > 0 && head.minTime() != Long.MAX_VALUE
+        && head.maxTime() >= head.minTime());
+  }
+
+  private List<BlockMeta> cutWhile(java.util.function.BooleanSupplier more) throws IOException {
     List<BlockMeta> cut = new ArrayList<>();
-    while (!closed && compactable()) {
+    while (!closed && more.getAsBoolean()) {
       long mint = head.minTime();
       long maxt = HeadOptions.rangeForTimestamp(mint, head.options().chunkRange());
       String ulid = ulids.next();

@@ -16,6 +16,10 @@ public enum WriteErrorCause {
   VALIDATION("validation error", 400),
   /** The tenant is over a configured limit. */
   LIMITED("too many requests", 429),
+  /** The request body is larger than {@code --receive.limits-config}'s or the built-in size limit. */
+  TOO_LARGE("request too large", 413),
+  /** The body's encoding, content type or protocol version is not one this receiver reads. */
+  UNSUPPORTED("unsupported media type", 415),
   /** Anything else. */
   INTERNAL("internal error", 500);
 

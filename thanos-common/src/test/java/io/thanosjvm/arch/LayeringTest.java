@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  *   <li><b>block</b>: blocks in a bucket (Thanos' meta section, markers, upload, fetcher, index-header), built on
  *       tsdb and objstore, and {@code head}: the writable local TSDB (in-memory head over tsdb's WAL, cutting
  *       blocks with Thanos' meta section for the shipper).
- *   <li><b>services</b>: {@code store}, {@code query}, {@code compact}, {@code shipper}, {@code receive} and
+ *   <li><b>services</b>: {@code store} (with {@code store.tsdb}, the StoreAPI over local TSDBs), {@code query}, {@code compact}, {@code shipper}, {@code receive} and
  *       {@code rules}, the capabilities of the components. They may use each other (the querier's proxy speaks the
  *       StoreAPI of {@code store}); the cycle
  *       rule keeps that acyclic.

@@ -1,0 +1,139 @@
+package io.thanosjvm.receive;
+
+import io.thanosjvm.model.Labels;
+import io.thanosjvm.relabel.RelabelConfig;
+import io.thanosjvm.relabel.Relabeler;
+import io.thanosjvm.wire.labelpb.Label;
+import io.thanosjvm.wire.storepb.prompb.TimeSeries;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/v1/receive} without the HTTP server: from the request's headers and body to a status and a
+ * message, as Thanos' receive handler answers. The tenant comes from the tenant header (else the default
+ * tenant), the replica from the replica header; the body must be remote write 1.0 within the size limits; the
+ * relabel rules ({@code --receive.relabel-config}) apply to every series (dropped series are not stored); then
+ * the {@link ReceiveRouter} stores and forwards. Success is 200 with an empty body; every refusal is the status of
+ * its {@link WriteErrorCause} with a message saying what was wrong.
+ *
+ * <p>Blocking (local appends, waiting for peers): call it off any event loop.
+ */
+public final class ReceiveHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReceiveHandler.class);
+
+  /**
+   * Request handling settings.
+   *
+   * @param tenantHeader {@code --receive.tenant-header}
+   * @param defaultTenant {@code --receive.default-tenant-id}
+   * @param replicaHeader {@code --receive.replica-header}
+   * @param limits request size, series and samples limits
+   * @param relabel {@code --receive.relabel-config}, empty for none
+   */
+  public record Settings(String tenantHeader, String defaultTenant, String replicaHeader, RequestLimits limits,
+      List<RelabelConfig> relabel) {
+
+    /** Validates and copies. */
+    public Settings {
+      Objects.requireNonNull(tenantHeader, "tenantHeader");
+      Objects.requireNonNull(replicaHeader, "replicaHeader");
+      Objects.requireNonNull(limits, "limits");
+      Tenants.validate(defaultTenant);
+      relabel = List.copyOf(relabel);
+    }
+  }
+
+  /** The answer: HTTP status and body text. */
+  public record Response(int status, String body) {}
+
+  private final Settings settings;
+  private final ReceiveRouter router;
+  private final ReceiveMetrics metrics;
+
+  /** A handler writing through {@code router}. */
+  public ReceiveHandler(Settings settings, ReceiveRouter router, ReceiveMetrics metrics) {
+    this.settings = settings;
+    this.router = router;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Handles one request.
+   *
+   * @param header a request header by (case-insensitive) name, null when absent
+   * @param body the raw body
+   */
+  public Response handle(UnaryOperator<String> header, byte[] body) {
+    String tenant = settings.defaultTenant();
+    long series = 0;
+    long samples = 0;
+    int status = 200;
+    try {
+      tenant = Tenants.resolve(header.apply(settings.tenantHeader()), settings.defaultTenant());
+      long replica = replica(header.apply(settings.replicaHeader()));
+      RemoteWriteBody.checkHeaders(header.apply("Content-Type"), header.apply("Content-Encoding"),
+          header.apply(RemoteWriteBody.VERSION_HEADER));
+      settings.limits().checkBodySize(body.length);
+      List<TimeSeries> ts = RemoteWriteBody.decode(body, settings.limits().maxDecodedBytes());
+      series = ts.size();
+      for (TimeSeries t : ts) {
+        samples += t.getSamplesCount();
+      }
+      settings.limits().checkCounts(series, samples);
+      ts = relabel(ts);
+      if (!ts.isEmpty()) {
+        router.write(tenant, replica, ts);
+      }
+      return new Response(200, "");
+    } catch (WriteException e) {
+      status = e.writeCause().httpStatus();
+      if (e.writeCause() == WriteErrorCause.LIMITED) {
+        metrics.headSeriesLimited(tenant);
+      }
+      LOG.atDebug().addKeyValue("tenant", tenant).addKeyValue("status", status).addKeyValue("err", e.getMessage())
+          .log("write request refused");
+      return new Response(status, e.getMessage());
+    } catch (RuntimeException e) {
+      status = 500;
+      LOG.atError().setCause(e).addKeyValue("tenant", tenant).log("internal server error");
+      return new Response(status, "internal server error: " + e);
+    } finally {
+      metrics.written(tenant, status, series, samples);
+    }
+  }
+
+  private static long replica(String value) {
+    if (value == null || value.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new WriteException(WriteErrorCause.VALIDATION, "could not parse replica header \"" + value + "\"");
+    }
+  }
+
+  private List<TimeSeries> relabel(List<TimeSeries> in) {
+    if (settings.relabel().isEmpty()) {
+      return in;
+    }
+    List<TimeSeries> out = new ArrayList<>(in.size());
+    for (TimeSeries t : in) {
+      Labels.Builder b = Labels.builder();
+      t.getLabelsList().forEach(l -> b.set(l.getName(), l.getValue()));
+      Labels relabelled = Relabeler.process(b.build(), settings.relabel());
+      if (relabelled == null) {
+        continue;
+      }
+      TimeSeries.Builder tb = t.toBuilder().clearLabels();
+      relabelled.forEach(l -> tb.addLabels(Label.newBuilder().setName(l.name()).setValue(l.value())));
+      out.add(tb.build());
+    }
+    return out;
+  }
+}
