@@ -27,7 +27,7 @@ public record GeneratorUrl(String queryUrl, String template) {
     Matcher m = ACTION.matcher(template);
     while (m.find()) {
       if (!m.group(1).equals(".Expr")) {
-        throw new IllegalArgumentException("--alert.query-template: only {{.Expr}} is supported, found "
+        throw new IllegalArgumentException("--" + io.thanosjvm.cli.FlagNames.ALERT_QUERY_TEMPLATE + ": only {{.Expr}} is supported, found "
             + m.group());
       }
     }

@@ -55,7 +55,8 @@ public final class HttpRuleQuery implements RuleQuery {
   public HttpRuleQuery(List<QueryEndpoint> endpoints, Method method, Duration timeout, HttpClient http,
       MeterRegistry registry) {
     if (endpoints.isEmpty()) {
-      throw new IllegalArgumentException("no query API server to evaluate rules against (--query)");
+      throw new IllegalArgumentException("no query API server to evaluate rules against (--"
+          + io.thanosjvm.cli.FlagNames.QUERY + ")");
     }
     this.endpoints = List.copyOf(endpoints);
     this.method = Objects.requireNonNull(method, "method");

@@ -20,7 +20,7 @@ public record RuleManagerSettings(long evalIntervalMillis, long queryOffsetMilli
   /** Validates the settings. */
   public RuleManagerSettings {
     if (evalIntervalMillis <= 0) {
-      throw new IllegalArgumentException("--eval-interval must be positive");
+      throw new IllegalArgumentException("--" + io.thanosjvm.cli.FlagNames.EVAL_INTERVAL + " must be positive");
     }
     if (queryOffsetMillis < 0 || resendDelayMillis < 0 || outageToleranceMillis < 0 || forGracePeriodMillis < 0) {
       throw new IllegalArgumentException("rule offsets, delays and tolerances must not be negative");

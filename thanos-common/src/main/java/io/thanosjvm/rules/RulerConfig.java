@@ -35,7 +35,8 @@ public record RulerConfig(List<String> ruleFiles, List<QueryEndpoint> queryEndpo
     Objects.requireNonNull(generatorUrl, "generatorUrl");
     Objects.requireNonNull(manager, "manager");
     if (queryEndpoints.isEmpty()) {
-      throw new IllegalArgumentException("no --query address given: the ruler needs a query API to evaluate rules");
+      throw new IllegalArgumentException("no --" + io.thanosjvm.cli.FlagNames.QUERY
+          + " address given: the ruler needs a query API to evaluate rules");
     }
     if (evaluationThreads <= 0) {
       throw new IllegalArgumentException("evaluation threads must be positive");

@@ -99,7 +99,7 @@ class FlagDeclarationTest {
     Components.components().values().forEach(c -> counts.put(c.name(), c.flags().size()));
     // identical to the table these annotations replaced (FlagTable at 248ec50)
     assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("query", 24, "tools", 0, "sidecar", 25,
-        "store", 38, "compact", 39, "demo", 15, "query-frontend", 37));
+        "store", 38, "compact", 39, "demo", 15, "query-frontend", 37, "rule", 46));
   }
 
   private static ApplicationConversionService conversion() {

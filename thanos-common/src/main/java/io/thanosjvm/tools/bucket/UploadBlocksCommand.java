@@ -50,7 +50,7 @@ public final class UploadBlocksCommand {
       labels = labels(f.all("label"));
       if (labels.isEmpty()) {
         throw new IllegalArgumentException("no external labels configured; uniquely identifying external labels "
-            + "must be given with --label");
+            + "must be given with --" + FlagNames.LABEL);
       }
     } catch (IllegalArgumentException e) {
       err.println("bucket upload-blocks: " + e.getMessage());
@@ -97,7 +97,7 @@ public final class UploadBlocksCommand {
       String value = eq < 0 ? "" : kv.substring(eq + 1);
       if (!Label.isValidName(name) || value.length() < 2 || value.charAt(0) != '"'
           || value.charAt(value.length() - 1) != '"') {
-        throw new IllegalArgumentException("--label must be <name>=\"<value>\": " + kv);
+        throw new IllegalArgumentException("--" + FlagNames.LABEL + " must be <name>=\"<value>\": " + kv);
       }
       out.put(name, unquote(value.substring(1, value.length() - 1), kv));
     }
@@ -109,18 +109,18 @@ public final class UploadBlocksCommand {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '"') {
-        throw new IllegalArgumentException("unescaped quote in --label " + flag);
+        throw new IllegalArgumentException("unescaped quote in --" + FlagNames.LABEL + " " + flag);
       }
       if (c == '\\') {
         if (++i == s.length()) {
-          throw new IllegalArgumentException("dangling backslash in --label " + flag);
+          throw new IllegalArgumentException("dangling backslash in --" + FlagNames.LABEL + " " + flag);
         }
         char e = s.charAt(i);
         sb.append(switch (e) {
           case 'n' -> '\n';
           case 't' -> '\t';
           case '\\', '"' -> e;
-          default -> throw new IllegalArgumentException("unsupported escape \\" + e + " in --label " + flag);
+          default -> throw new IllegalArgumentException("unsupported escape \\" + e + " in --" + FlagNames.LABEL + " " + flag);
         });
       } else {
         sb.append(c);
