@@ -46,7 +46,11 @@ public final class ThanosComponents implements ComponentCatalog {
         new ComponentSpec("query-frontend",
             "Query frontend command: splits, caches and retries range queries in front of a Prometheus-compatible "
                 + "API.", "thanos-query-frontend-app",
-            roots(false, new PropertyRoot("thanos.query-frontend", ThanosQueryFrontendProperties.class))));
+            roots(false, new PropertyRoot("thanos.query-frontend", ThanosQueryFrontendProperties.class))),
+        new ComponentSpec("rule",
+            "Ruler evaluating Prometheus rules against given Query nodes, exposing Store API and storing old blocks "
+                + "in bucket.", "thanos-ruler-app",
+            roots(true, new PropertyRoot("thanos.rule", ThanosRuleProperties.class))));
   }
 
   /** The shared groups (logging, tracing, HTTP and, for components serving it, gRPC), then the component's own. */

@@ -7,6 +7,18 @@ package io.thanosjvm.cli;
  */
 public final class FlagNames {
 
+  /** {@code --label} (external labels of ruler and receive, {@code tools bucket upload-blocks}). */
+  public static final String LABEL = "label";
+  /** {@code --query} (the ruler's query API servers). */
+  public static final String QUERY = "query";
+  /** {@code --query.http-method}. */
+  public static final String QUERY_HTTP_METHOD = "query.http-method";
+  /** {@code --eval-interval}. */
+  public static final String EVAL_INTERVAL = "eval-interval";
+  /** {@code --alertmanagers.url}. */
+  public static final String ALERTMANAGERS_URL = "alertmanagers.url";
+  /** {@code --alert.query-template}. */
+  public static final String ALERT_QUERY_TEMPLATE = "alert.query-template";
   /** {@code --data-dir}. */
   public static final String DATA_DIR = "data-dir";
   /** {@code --objstore.config-file}. */

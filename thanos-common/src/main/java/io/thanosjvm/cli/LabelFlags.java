@@ -1,56 +1,67 @@
 package io.thanosjvm.cli;
 
 import io.thanosjvm.model.Label;
+import io.thanosjvm.model.Labels;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code --label} flag's syntax, shared by the components and tools that take external labels: {@code
- * name="value"} with a valid label name and a double-quoted value (backslash escapes for newline, tab,
- * backslash and quote).
+ * Reads repeated {@code --label=name="value"} flags as Thanos does: the value must be a Go-quoted string
+ * (double quotes with backslash escapes, or backquotes), the name a valid label name.
  */
 public final class LabelFlags {
 
   private LabelFlags() {}
 
-  /** Parses {@code name="value"} (Prometheus external-label flag syntax; the value must be quoted). */
-  public static Map<String, String> parse(List<String> flags) {
+  /**
+   * The label set the flags give, sorted.
+   *
+   * @throws IllegalArgumentException with Thanos' wording for a malformed flag
+   */
+  public static Labels parse(List<String> flags) {
     Map<String, String> out = new TreeMap<>();
-    for (String kv : flags) {
-      int eq = kv.indexOf('=');
-      String name = eq < 0 ? "" : kv.substring(0, eq);
-      String value = eq < 0 ? "" : kv.substring(eq + 1);
-      if (!Label.isValidName(name) || value.length() < 2 || value.charAt(0) != '"'
-          || value.charAt(value.length() - 1) != '"') {
-        throw new IllegalArgumentException("--" + FlagNames.LABEL + " must be <name>=\"<value>\": " + kv);
+    for (String f : flags) {
+      int eq = f.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException("unrecognized label \"" + f + "\"");
       }
-      out.put(name, unquote(value.substring(1, value.length() - 1), kv));
+      String name = f.substring(0, eq);
+      if (!Label.isValidName(name)) {
+        throw new IllegalArgumentException("unsupported format for label " + f);
+      }
+      out.put(name, unquote(f.substring(eq + 1)));
     }
-    return out;
+    return Labels.fromMap(out);
   }
 
-  private static String unquote(String s, String flag) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
+  private static String unquote(String s) {
+    if (s.length() >= 2 && s.startsWith("`") && s.endsWith("`")) {
+      return s.substring(1, s.length() - 1);
+    }
+    if (s.length() < 2 || !s.startsWith("\"") || !s.endsWith("\"")) {
+      throw new IllegalArgumentException("unquote label value: invalid syntax: " + s);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i < s.length() - 1; i++) {
       char c = s.charAt(i);
       if (c == '"') {
-        throw new IllegalArgumentException("unescaped quote in --" + FlagNames.LABEL + " " + flag);
+        throw new IllegalArgumentException("unquote label value: invalid syntax: " + s);
       }
-      if (c == '\\') {
-        if (++i == s.length()) {
-          throw new IllegalArgumentException("dangling backslash in --" + FlagNames.LABEL + " " + flag);
-        }
-        char e = s.charAt(i);
-        sb.append(switch (e) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          case '\\', '"' -> e;
-          default -> throw new IllegalArgumentException("unsupported escape \\" + e + " in --" + FlagNames.LABEL
-              + " " + flag);
-        });
-      } else {
+      if (c != '\\') {
         sb.append(c);
+        continue;
+      }
+      if (++i >= s.length() - 1) {
+        throw new IllegalArgumentException("unquote label value: invalid syntax: " + s);
+      }
+      char e = s.charAt(i);
+      switch (e) {
+        case 'n' -> sb.append('\n');
+        case 't' -> sb.append('\t');
+        case 'r' -> sb.append('\r');
+        case '\\', '"', '\'' -> sb.append(e);
+        default -> throw new IllegalArgumentException("unquote label value: invalid syntax: " + s);
       }
     }
     return sb.toString();

@@ -29,7 +29,7 @@ public final class Alert {
   private Map<String, String> annotations;
   private double value;
   private State state;
-  private final long activeAt;
+  private long activeAt;
   private long firedAt;
   private long resolvedAt;
   private long lastSentAt;
@@ -101,6 +101,10 @@ public final class Alert {
   void resolve(long t) {
     state = State.INACTIVE;
     resolvedAt = t;
+  }
+
+  void restoreActiveAt(long t) {
+    this.activeAt = t;
   }
 
   void sent(long t, long validUntil) {

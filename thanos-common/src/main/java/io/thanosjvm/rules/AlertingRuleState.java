@@ -23,6 +23,7 @@ public final class AlertingRuleState {
 
   private final AlertingRule rule;
   private final Map<Labels, Alert> active = new LinkedHashMap<>();
+  private volatile boolean restored = true;
 
   /** The state of {@code rule}, with no alert yet. */
   public AlertingRuleState(AlertingRule rule) {
@@ -42,7 +43,8 @@ public final class AlertingRuleState {
    * @param templates expands the rule's label and annotation templates per series
    * @param limit the group's {@code limit} (0 = none): more active alerts clear the state and fail the evaluation
    * @return the {@code ALERTS} (value 1) and {@code ALERTS_FOR_STATE} (value: activeAt in seconds) samples of every
-   *     pending or firing alert
+   *     pending or firing alert; none until the {@code for} state is {@link #restore restored} (Prometheus writes
+   *     no alert series for a rule whose state is still being restored)
    * @throws IllegalStateException with Prometheus' text when two series make the same alert or the limit is exceeded
    */
   public List<SeriesValue> evaluate(long evalMillis, List<SeriesValue> result, AlertTemplates templates, int limit) {
@@ -89,6 +91,9 @@ public final class AlertingRuleState {
       if (a.state() == Alert.State.PENDING && evalMillis - a.activeAt() >= rule.forMillis()) {
         a.fire(evalMillis);
       }
+      if (!restored) {
+        continue;
+      }
       samples.add(new SeriesValue(a.labels().toBuilder().set(Label.METRIC_NAME, "ALERTS")
           .set("alertstate", a.state().label()).build(), 1));
       samples.add(new SeriesValue(a.labels().toBuilder().set(Label.METRIC_NAME, "ALERTS_FOR_STATE").build(),
@@ -116,6 +121,65 @@ public final class AlertingRuleState {
       }
     }
     return out;
+  }
+
+  /** Whether the {@code for} state is restored (true unless {@link #awaitRestore()} was called). */
+  public boolean restored() {
+    return restored;
+  }
+
+  /** Marks the state as waiting for {@link #restore}: no alert series are written until then. */
+  public void awaitRestore() {
+    restored = false;
+  }
+
+  /**
+   * Restores the {@code for} state of the active alerts after a restart, as Prometheus 2.42 does: for a rule whose
+   * {@code for} is at least the grace period, each active alert's last {@code ALERTS_FOR_STATE} sample within the
+   * outage tolerance gives the time it became active and the time the ruler went down. An alert that was already
+   * firing keeps its original activeAt (it fires again at the next evaluation); one that would fire within the
+   * grace period is moved so it fires after exactly the grace period; otherwise the downtime is added to its
+   * activeAt. The rule is restored afterwards either way.
+   *
+   * @param nowMillis the time of the restore
+   * @param gracePeriodMillis {@code --for-grace-period}
+   * @param lookup the last {@code ALERTS_FOR_STATE} sample of an alert's labels, or null when there is none
+   */
+  public void restore(long nowMillis, long gracePeriodMillis, ForStateLookup lookup) {
+    long hold = rule.forMillis();
+    if (hold >= gracePeriodMillis) {
+      for (Alert a : active.values()) {
+        if (a.state() == Alert.State.INACTIVE) {
+          continue;
+        }
+        ForStateLookup.Sample s;
+        try {
+          s = lookup.last(a.labels().toBuilder().set(Label.METRIC_NAME, "ALERTS_FOR_STATE").build());
+        } catch (RuntimeException e) {
+          continue;
+        }
+        if (s == null || io.thanosjvm.model.StaleMarker.isStale(s.value())) {
+          continue;
+        }
+        long downAt = Math.floorDiv(s.t(), 1000) * 1000;
+        long restoredActiveAt = (long) s.value() * 1000;
+        long remaining = hold - (downAt - restoredActiveAt);
+        if (remaining <= 0) {
+          // It was firing when the ruler went down; it fires again at the next evaluation.
+        } else if (remaining < gracePeriodMillis) {
+          restoredActiveAt = nowMillis + gracePeriodMillis - hold;
+        } else {
+          restoredActiveAt += nowMillis - downAt;
+        }
+        a.restoreActiveAt(restoredActiveAt);
+      }
+    }
+    restored = true;
+  }
+
+  /** Takes over the alerts of {@code from} (the same rule in the group before a reload). */
+  public void copyFrom(AlertingRuleState from) {
+    active.putAll(from.active);
   }
 
   /** Every alert kept: pending, firing and recently resolved. */

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a rule file in Prometheus' format ({@code groups: [{name, interval, limit, rules: [{record | alert, expr,
+ * Reads a rule file in Prometheus' format ({@code groups: [{name, interval, query_offset, limit, rules: [{record | alert, expr,
  * for, labels, annotations}]}]}) plus Thanos' group key {@code partial_response_strategy} ({@code warn} or
  * {@code abort}, any case; absent means abort). Checks what promtool checks — unknown keys, empty or repeated group
  * names, record xor alert, a parsable expression, metric and label names, no {@code for}/{@code annotations} on
@@ -33,7 +33,7 @@ public final class RuleFileParser {
 
   private static final Set<String> ROOT_KEYS = Set.of("groups");
   private static final Set<String> GROUP_KEYS = Set.of("name", "interval", "limit", "rules",
-      "partial_response_strategy");
+      "partial_response_strategy", "query_offset");
   private static final Set<String> RULE_KEYS = Set.of("record", "alert", "expr", "for", "labels", "annotations");
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
@@ -95,6 +95,7 @@ public final class RuleFileParser {
       problems.add("groupname: \"" + name + "\" is repeated in the same file");
     }
     long interval = duration(g.get("interval"), "interval", problems);
+    long queryOffset = g.get("query_offset") == null ? -1 : duration(g.get("query_offset"), "query_offset", problems);
     int limit = 0;
     if (g.get("limit") != null) {
       try {
@@ -121,7 +122,7 @@ public final class RuleFileParser {
     if (problems.size() > before) {
       return null;
     }
-    return new RuleGroup(file, name, interval, limit, strategy, rules);
+    return new RuleGroup(file, name, interval, limit, strategy, rules, queryOffset);
   }
 
   private static PartialResponseStrategy strategy(String value, List<String> problems) {

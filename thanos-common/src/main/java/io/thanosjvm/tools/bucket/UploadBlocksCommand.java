@@ -89,6 +89,6 @@ public final class UploadBlocksCommand {
 
   /** Parses {@code name="value"} flags ({@link LabelFlags}). */
   static Map<String, String> labels(List<String> flags) {
-    return LabelFlags.parse(flags);
+    return LabelFlags.parse(flags).toMap();
   }
 }

@@ -58,7 +58,7 @@ class ReceiveConfiguration {
 
   @Bean(destroyMethod = "close")
   Receiver receiver(ThanosReceiveProperties p, HashringSource hashring, MeterRegistry meters) throws IOException {
-    Labels external = Labels.fromMap(LabelFlags.parse(p.getLabels()));
+    Labels external = LabelFlags.parse(p.getLabels());
     TsdbOptions tsdb = TsdbOptions.defaults()
         .withHead(new HeadOptions(p.getTsdbMinBlockDuration().toMillis(), p.getTsdbOutOfOrderTimeWindow().toMillis(),
             p.getTsdbTooFarInFutureTimeWindow().toMillis()))

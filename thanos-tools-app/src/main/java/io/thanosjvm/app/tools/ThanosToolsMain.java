@@ -8,6 +8,7 @@ import io.thanosjvm.tools.bucket.MarkCommand;
 import io.thanosjvm.tools.bucket.RewriteCommand;
 import io.thanosjvm.tools.bucket.RetentionCommand;
 import io.thanosjvm.tools.bucket.UploadBlocksCommand;
+import io.thanosjvm.tools.rules.RulesCheckCommand;
 import io.thanosjvm.tools.tsdb.AnalyzeCommand;
 import io.thanosjvm.tools.tsdb.DumpCommand;
 import java.io.PrintStream;
@@ -17,8 +18,9 @@ import java.util.List;
 
 /**
  * Entry point of {@code thanos-tools-app.jar}: {@code tsdb dump|analyze ...},
- * {@code bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite ...} and
- * {@code blocks generate ...}. Exits with the command's exit code (2 for usage errors).
+ * {@code bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite ...},
+ * {@code blocks generate ...} and {@code rules-check --rules=...}. Exits with the command's exit code (2 for usage
+ * errors).
  */
 public final class ThanosToolsMain {
 
@@ -30,6 +32,7 @@ public final class ThanosToolsMain {
         blocks generate --output-dir <dir> [--series N] [--duration 6h] [--step 15s] [--block-duration 2h]
                         [--seed S] [--external-label k=v ...] [--start <ms|RFC3339>]
         bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite (--objstore.config-file=<file> | --objstore.config=<yaml>) ...
+        rules-check --rules=<file> ...
       Run a command with --help for its flags.
       """;
 
@@ -45,6 +48,9 @@ public final class ThanosToolsMain {
     if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
       (args.isEmpty() ? err : out).print(USAGE);
       return args.isEmpty() ? 2 : 0;
+    }
+    if (args.get(0).equals("rules-check")) {
+      return new RulesCheckCommand().run(args.subList(1, args.size()), out, err);
     }
     if (args.size() < 2) {
       err.println("missing subcommand for " + args.get(0));

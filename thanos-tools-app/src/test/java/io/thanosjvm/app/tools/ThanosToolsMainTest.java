@@ -48,4 +48,15 @@ class ThanosToolsMainTest {
     assertThat(run("tsdb", "analyze", dir.toString())).isZero();
     assertThat(out.toString()).contains("Series: 26").contains("Chunks: 26").contains("Highest cardinality labels:");
   }
+
+  @Test
+  void rulesCheckIsRoutedAndFailsWithExitCodeOne() throws Exception {
+    Path ok = tmp.resolve("ok.yml");
+    java.nio.file.Files.writeString(ok, "groups:\n  - name: g\n    partial_response_strategy: warn\n    rules:\n"
+        + "      - record: a:b\n        expr: vector(1)\n");
+    assertThat(run("rules-check", "--rules=" + ok)).isZero();
+    assertThat(out.toString()).contains("SUCCESS: 1 rules found");
+    assertThat(run("rules-check", "--rules=" + tmp.resolve("none.yml"))).isEqualTo(1);
+    assertThat(run("rules-check")).isEqualTo(2);
+  }
 }

@@ -1,0 +1,90 @@
+package io.thanosjvm.app.rule;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.thanosjvm.api.RulesApi;
+import io.thanosjvm.autoconfigure.ThanosRuleProperties;
+import io.thanosjvm.head.HeadOptions;
+import io.thanosjvm.head.LocalTsdb;
+import io.thanosjvm.head.TsdbOptions;
+import io.thanosjvm.head.TsdbQueryable;
+import io.thanosjvm.info.InfoService;
+import io.thanosjvm.model.Labels;
+import io.thanosjvm.rules.Ruler;
+import io.thanosjvm.rules.TsdbSampleSink;
+import io.thanosjvm.store.tsdb.TsdbStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Wires the ruler: the local TSDB (head + WAL in {@code --data-dir}), the rule evaluation ({@link Ruler}), the
+ * StoreAPI and Info (component type {@code rule}) over the TSDB, the rules/alerts API and reload, the shipper.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ThanosRuleProperties.class)
+class RuleConfiguration {
+
+  @Bean
+  Labels rulerExternalLabels(ThanosRuleProperties props) {
+    return RulerSettings.externalLabels(props);
+  }
+
+  @Bean(destroyMethod = "close")
+  LocalTsdb rulerTsdb(ThanosRuleProperties props, Labels rulerExternalLabels, MeterRegistry registry)
+      throws IOException {
+    TsdbOptions options = TsdbOptions.defaults()
+        .withHead(new HeadOptions(props.getTsdbBlockDuration().toMillis(), 0, 0))
+        .withRetention(props.getTsdbRetention())
+        .withWalCompression(props.isTsdbWalCompression())
+        .withExternalLabels(rulerExternalLabels.toMap());
+    return LocalTsdb.open(Path.of(props.getDataDir()), options, Clock.systemUTC(), registry);
+  }
+
+  /** Rule evaluation; a bad rule file fails start-up, as in Thanos. */
+  @Bean(destroyMethod = "close")
+  Ruler ruler(ThanosRuleProperties props, LocalTsdb rulerTsdb, Labels rulerExternalLabels, MeterRegistry registry,
+      org.springframework.core.env.Environment env) {
+    return Ruler.start(RulerSettings.config(props, rulerExternalLabels, env), new TsdbSampleSink(rulerTsdb),
+        new TsdbQueryable(rulerTsdb), registry, Clock.systemUTC());
+  }
+
+  @Bean
+  TsdbStore rulerStore(LocalTsdb rulerTsdb, Labels rulerExternalLabels) {
+    return TsdbStore.of(rulerTsdb, rulerExternalLabels);
+  }
+
+  @Bean
+  InfoService infoService(TsdbStore rulerStore) {
+    return new InfoService(() -> Optional.of(rulerStore.info("rule")));
+  }
+
+  /** Readiness: the rules are loaded (the ruler bean exists once they are). */
+  @Bean
+  HealthIndicator rulesLoadedHealthIndicator(Ruler ruler) {
+    return () -> Health.up().withDetail("groups", ruler.groups().size()).build();
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> ruleRoutes(Ruler ruler) {
+    return RuleRoutes.routes(ruler, new RulesApi(ruler::groups));
+  }
+
+  @Bean(destroyMethod = "close")
+  ReloadSignal reloadSignal(Ruler ruler) {
+    return ReloadSignal.install(ruler);
+  }
+
+  @Bean(destroyMethod = "close")
+  RuleShipper ruleShipper(ThanosRuleProperties props, LocalTsdb rulerTsdb, Labels rulerExternalLabels,
+      MeterRegistry registry) throws IOException {
+    return RuleShipper.start(props, rulerTsdb, rulerExternalLabels, registry);
+  }
+}
