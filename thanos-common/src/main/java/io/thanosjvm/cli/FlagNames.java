@@ -41,8 +41,6 @@ public final class FlagNames {
   public static final String BLOCK_SYNC_CONCURRENCY = "block-sync-concurrency";
   /** {@code --hash-func}. */
   public static final String HASH_FUNC = "hash-func";
-  /** {@code --label}: external labels {@code name="value"} (receive, tools bucket upload-blocks). */
-  public static final String LABEL = "label";
   /** Data directory of the local TSDB (sidecar: Prometheus' TSDB; receive: the tenants' TSDBs). */
   public static final String TSDB_PATH = "tsdb.path";
   /** {@code --delete-delay}. */

@@ -27,6 +27,11 @@ public final class HashringSource {
   private final HashringAlgorithm algorithm;
   private final int replicationFactor;
   private final AtomicReference<Optional<Hashring>> current = new AtomicReference<>(Optional.empty());
+  private final java.util.concurrent.atomic.AtomicInteger lastReloadSuccessful =
+      new java.util.concurrent.atomic.AtomicInteger(1);
+  private io.micrometer.core.instrument.Counter refreshes;
+  private io.micrometer.core.instrument.Counter changes;
+  private io.micrometer.core.instrument.Counter errors;
   private String lastText;
 
   private HashringSource(Path file, HashringAlgorithm algorithm, int replicationFactor) {
@@ -70,6 +75,24 @@ public final class HashringSource {
     return new MultiHashring(configs, algorithm, replicationFactor);
   }
 
+  /**
+   * Registers Thanos' configuration metrics: {@code thanos_receive_config_last_reload_successful} (1 while the
+   * last read of the hashrings succeeded) and {@code thanos_receive_hashrings_file_refreshes_total},
+   * {@code _changes_total} and {@code _errors_total}.
+   */
+  public HashringSource registerMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    io.micrometer.core.instrument.Gauge.builder("thanos_receive_config_last_reload_successful", lastReloadSuccessful,
+        java.util.concurrent.atomic.AtomicInteger::get)
+        .description("Whether the last hashring configuration reload attempt was successful.").register(registry);
+    refreshes = io.micrometer.core.instrument.Counter.builder("thanos_receive_hashrings_file_refreshes")
+        .description("The number of refreshes of the hashrings file.").register(registry);
+    changes = io.micrometer.core.instrument.Counter.builder("thanos_receive_hashrings_file_changes")
+        .description("The number of times the hashrings file changed.").register(registry);
+    errors = io.micrometer.core.instrument.Counter.builder("thanos_receive_hashrings_file_errors")
+        .description("The number of errors reading the hashrings file.").register(registry);
+    return this;
+  }
+
   /** Whether a hashring is configured at all (which decides the receiver mode). */
   public boolean configured() {
     return current.get().isPresent();
@@ -85,16 +108,28 @@ public final class HashringSource {
     if (file == null) {
       return false;
     }
+    if (refreshes != null) {
+      refreshes.increment();
+    }
     try {
       String text = Files.readString(file);
       if (text.equals(lastText)) {
+        lastReloadSuccessful.set(1);
         return false;
       }
       current.set(Optional.of(build(text)));
       lastText = text;
+      lastReloadSuccessful.set(1);
+      if (changes != null) {
+        changes.increment();
+      }
       LOG.atInfo().addKeyValue("file", file).log("hashring configuration changed");
       return true;
     } catch (IOException | RuntimeException e) {
+      lastReloadSuccessful.set(0);
+      if (errors != null) {
+        errors.increment();
+      }
       LOG.atError().addKeyValue("file", file).addKeyValue("err", e.getMessage())
           .log("failed to reload hashring configuration; keeping the previous one");
       return false;

@@ -43,6 +43,34 @@ public final class AlertmanagerSender {
     this.registry = registry;
     this.dropped = Counter.builder("thanos_alert_sender_alerts_dropped_total")
         .description("Number of alerts dropped in case of all sends to Alertmanager failed.").register(registry);
+    // every Alertmanager's series exist from the start (at 0), so dashboards show rates rather than no data
+    for (URI am : this.alertmanagers) {
+      latency(am.getAuthority());
+      sent(am.getAuthority());
+      errors(am.getAuthority());
+    }
+  }
+
+  /** Prometheus' default histogram buckets (seconds), as Thanos' sender latency histogram uses. */
+  private static final Duration[] DEFAULT_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+      Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+      Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+      Duration.ofSeconds(10)};
+
+  private Timer latency(String name) {
+    return Timer.builder("thanos_alert_sender_latency_seconds").description("Latency for sending alert notifications.")
+        .serviceLevelObjectives(DEFAULT_BUCKETS).tag("alertmanager", name).register(registry);
+  }
+
+  private Counter sent(String name) {
+    return Counter.builder("thanos_alert_sender_alerts_sent_total")
+        .description("Total number of alerts sent by alertmanager.").tag("alertmanager", name).register(registry);
+  }
+
+  private Counter errors(String name) {
+    return Counter.builder("thanos_alert_sender_errors_total")
+        .description("Total number of errors while sending alerts to alertmanager.").tag("alertmanager", name)
+        .register(registry);
   }
 
   /**
@@ -60,15 +88,12 @@ public final class AlertmanagerSender {
       String name = am.getAuthority();
       long start = System.nanoTime();
       boolean ok = post(am, body);
-      Timer.builder("thanos_alert_sender_latency_seconds").description("Latency for sending alert notifications.")
-          .tag("alertmanager", name).register(registry).record(Duration.ofNanos(System.nanoTime() - start));
+      latency(name).record(Duration.ofNanos(System.nanoTime() - start));
       if (ok) {
         anyAccepted = true;
-        Counter.builder("thanos_alert_sender_alerts_sent_total").description("Total number of alerts sent by alertmanager.")
-            .tag("alertmanager", name).register(registry).increment(alerts.size());
+        sent(name).increment(alerts.size());
       } else {
-        Counter.builder("thanos_alert_sender_errors_total").description("Total number of errors while sending alerts to alertmanager.")
-            .tag("alertmanager", name).register(registry).increment();
+        errors(name).increment();
       }
     }
     if (!anyAccepted) {

@@ -45,15 +45,16 @@ import org.springframework.context.annotation.Configuration;
 class ReceiveConfiguration {
 
   @Bean
-  HashringSource hashringSource(ThanosReceiveProperties p) throws IOException {
+  HashringSource hashringSource(ThanosReceiveProperties p, MeterRegistry meters) throws IOException {
     HashringAlgorithm algorithm = HashringAlgorithm.parse(p.getHashringsAlgorithm());
     if (!p.getHashringsFile().isEmpty()) {
-      return HashringSource.file(Path.of(p.getHashringsFile()), algorithm, p.getReplicationFactor());
+      return HashringSource.file(Path.of(p.getHashringsFile()), algorithm, p.getReplicationFactor())
+          .registerMetrics(meters);
     }
     if (!p.getHashrings().isEmpty()) {
-      return HashringSource.inline(p.getHashrings(), algorithm, p.getReplicationFactor());
+      return HashringSource.inline(p.getHashrings(), algorithm, p.getReplicationFactor()).registerMetrics(meters);
     }
-    return HashringSource.none();
+    return HashringSource.none().registerMetrics(meters);
   }
 
   @Bean(destroyMethod = "close")
