@@ -1,5 +1,6 @@
 package io.thanosjvm.autoconfigure;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.cli.Flag;
 
 /**
@@ -10,7 +11,7 @@ import io.thanosjvm.cli.Flag;
 public class GrpcClientTlsProperties {
 
   /** Dial gRPC servers over TLS. */
-  @Flag(name = "grpc-client-tls-secure")
+  @Flag(name = FlagNames.GRPC_CLIENT_TLS_SECURE)
   private boolean secure = false;
 
   /** Accept any server certificate (self-signed or from an unknown CA); for tests only. */
@@ -18,11 +19,11 @@ public class GrpcClientTlsProperties {
   private boolean skipVerify = false;
 
   /** Client certificate (PEM) presented to servers that require mutual TLS. */
-  @Flag(name = "grpc-client-tls-cert")
+  @Flag(name = FlagNames.GRPC_CLIENT_TLS_CERT)
   private String certFile = "";
 
   /** Private key (PEM) of the client certificate. */
-  @Flag(name = "grpc-client-tls-key")
+  @Flag(name = FlagNames.GRPC_CLIENT_TLS_KEY)
   private String keyFile = "";
 
   /** CA certificates (PEM) that server certificates must chain to; the system's when empty. */
@@ -30,7 +31,7 @@ public class GrpcClientTlsProperties {
   private String caFile = "";
 
   /** Name expected in the servers' certificates instead of the dialled host (RFC 4366 server name indication). */
-  @Flag(name = "grpc-client-server-name")
+  @Flag(name = FlagNames.GRPC_CLIENT_SERVER_NAME)
   private String serverName = "";
 
   public boolean isSecure() {

@@ -1,5 +1,6 @@
 package io.thanosjvm.autoconfigure;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.server.HostPort;
 import io.thanosjvm.server.http.WebConfig;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
     try {
       web = WebConfig.load(Path.of(file));
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("--http.config: " + e.getMessage(), e);
+      throw new IllegalStateException("--" + FlagNames.HTTP_CONFIG + ": " + e.getMessage(), e);
     }
     if (web.tls() == null) {
       return;

@@ -1,5 +1,6 @@
 package io.thanosjvm.autoconfigure;
 
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.cli.Flag;
 import io.thanosjvm.server.HostPort;
 import jakarta.validation.Valid;
@@ -92,7 +93,7 @@ public class ThanosProperties {
      * Path to a web configuration file (Prometheus exporter-toolkit format) with TLS, basic authentication and
      * response headers for every HTTP endpoint.
      */
-    @Flag(name = "http.config")
+    @Flag(name = FlagNames.HTTP_CONFIG)
     private String config = "";
 
     public String getAddress() {
@@ -141,19 +142,19 @@ public class ThanosProperties {
     private Duration maxConnectionAge = Duration.ofMinutes(60);
 
     /** TLS certificate (PEM) for the gRPC server; with the key, the server speaks TLS only. */
-    @Flag(name = "grpc-server-tls-cert")
+    @Flag(name = FlagNames.GRPC_SERVER_TLS_CERT)
     private String serverTlsCert = "";
 
     /** Private key (PEM) of the gRPC server's TLS certificate. */
-    @Flag(name = "grpc-server-tls-key")
+    @Flag(name = FlagNames.GRPC_SERVER_TLS_KEY)
     private String serverTlsKey = "";
 
     /** CA (PEM) that client certificates must chain to; when set, clients without one are refused (mutual TLS). */
-    @Flag(name = "grpc-server-tls-client-ca")
+    @Flag(name = FlagNames.GRPC_SERVER_TLS_CLIENT_CA)
     private String serverTlsClientCa = "";
 
     /** Lowest TLS version the gRPC server accepts: 1.0, 1.1, 1.2 or 1.3. */
-    @Flag(name = "grpc-server-tls-min-version")
+    @Flag(name = FlagNames.GRPC_SERVER_TLS_MIN_VERSION)
     private String serverTlsMinVersion = "1.3";
 
     /** TLS cipher suites of the gRPC server (not supported yet: the JDK's defaults for the version apply). */
@@ -217,8 +218,9 @@ public class ThanosProperties {
     }
 
     /** Validation hook: certificate and key go together, a client CA needs them, the version is Thanos'. */
-    @AssertTrue(message = "thanos.grpc: --grpc-server-tls-cert and --grpc-server-tls-key go together, "
-        + "--grpc-server-tls-client-ca needs them, and --grpc-server-tls-min-version is one of 1.0, 1.1, 1.2, 1.3")
+    @AssertTrue(message = "thanos.grpc: --" + FlagNames.GRPC_SERVER_TLS_CERT + " and --" + FlagNames.GRPC_SERVER_TLS_KEY
+        + " go together, --" + FlagNames.GRPC_SERVER_TLS_CLIENT_CA + " needs them, and --"
+        + FlagNames.GRPC_SERVER_TLS_MIN_VERSION + " is one of 1.0, 1.1, 1.2, 1.3")
     public boolean isServerTlsValid() {
       boolean pair = serverTlsCert.isEmpty() == serverTlsKey.isEmpty();
       boolean ca = serverTlsClientCa.isEmpty() || !serverTlsCert.isEmpty();

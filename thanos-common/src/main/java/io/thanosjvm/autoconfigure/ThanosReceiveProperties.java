@@ -32,7 +32,7 @@ public class ThanosReceiveProperties {
   private List<String> labels = new ArrayList<>();
 
   /** How long to retain raw samples on local storage. 0d - disables the retention policy (i.e. infinite retention). Tenants idle for this long are flushed, shipped and closed when a bucket is configured. */
-  @Flag(name = "tsdb.retention", defaultText = "15d")
+  @Flag(name = FlagNames.TSDB_RETENTION, defaultText = "15d")
   private Duration tsdbRetention = Duration.ofDays(15);
 
   /** Minimum duration of the local TSDB blocks (the head's block range). */
@@ -44,7 +44,7 @@ public class ThanosReceiveProperties {
   private Duration tsdbMaxBlockDuration = Duration.ofHours(2);
 
   /** Compress the tsdb WAL. */
-  @Flag(name = "tsdb.wal-compression")
+  @Flag(name = FlagNames.TSDB_WAL_COMPRESSION)
   private boolean tsdbWalCompression = true;
 
   /** Configures the allowed time window for ingesting out-of-order samples. Disabled (0s) by default. */

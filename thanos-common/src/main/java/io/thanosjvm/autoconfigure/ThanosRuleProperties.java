@@ -50,11 +50,11 @@ public class ThanosRuleProperties {
   private Duration tsdbBlockDuration = Duration.ofHours(2);
 
   /** Block retention time on local disk. */
-  @Flag(name = "tsdb.retention", defaultText = "48h")
+  @Flag(name = FlagNames.TSDB_RETENTION, defaultText = "48h")
   private Duration tsdbRetention = Duration.ofHours(48);
 
   /** Compress the tsdb WAL. */
-  @Flag(name = "tsdb.wal-compression")
+  @Flag(name = FlagNames.TSDB_WAL_COMPRESSION)
   private boolean tsdbWalCompression = true;
 
   /**

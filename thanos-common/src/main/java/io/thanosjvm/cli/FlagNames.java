@@ -43,6 +43,28 @@ public final class FlagNames {
   public static final String HASH_FUNC = "hash-func";
   /** Data directory of the local TSDB (sidecar: Prometheus' TSDB; receive: the tenants' TSDBs). */
   public static final String TSDB_PATH = "tsdb.path";
+  /** {@code --tsdb.retention} (receive, rule). */
+  public static final String TSDB_RETENTION = "tsdb.retention";
+  /** {@code --tsdb.wal-compression} (receive, rule). */
+  public static final String TSDB_WAL_COMPRESSION = "tsdb.wal-compression";
+  /** {@code --grpc-server-tls-cert}. */
+  public static final String GRPC_SERVER_TLS_CERT = "grpc-server-tls-cert";
+  /** {@code --grpc-server-tls-key}. */
+  public static final String GRPC_SERVER_TLS_KEY = "grpc-server-tls-key";
+  /** {@code --grpc-server-tls-client-ca}. */
+  public static final String GRPC_SERVER_TLS_CLIENT_CA = "grpc-server-tls-client-ca";
+  /** {@code --grpc-server-tls-min-version}. */
+  public static final String GRPC_SERVER_TLS_MIN_VERSION = "grpc-server-tls-min-version";
+  /** {@code --grpc-client-tls-secure}. */
+  public static final String GRPC_CLIENT_TLS_SECURE = "grpc-client-tls-secure";
+  /** {@code --grpc-client-tls-cert}. */
+  public static final String GRPC_CLIENT_TLS_CERT = "grpc-client-tls-cert";
+  /** {@code --grpc-client-tls-key}. */
+  public static final String GRPC_CLIENT_TLS_KEY = "grpc-client-tls-key";
+  /** {@code --grpc-client-server-name}. */
+  public static final String GRPC_CLIENT_SERVER_NAME = "grpc-client-server-name";
+  /** {@code --http.config} (the web config: TLS, basic auth, headers). */
+  public static final String HTTP_CONFIG = "http.config";
   /** {@code --delete-delay}. */
   public static final String DELETE_DELAY = "delete-delay";
   /** {@code --shipper.upload-compacted}. */

@@ -1,5 +1,6 @@
 package io.thanosjvm.server.grpc;
 
+import io.thanosjvm.cli.FlagNames;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.handler.ssl.SslContext;
@@ -37,11 +38,12 @@ public record GrpcClientTls(boolean secure, boolean skipVerify, String certFile,
     Objects.requireNonNull(caFile, "caFile");
     Objects.requireNonNull(serverName, "serverName");
     if (certFile.isEmpty() != keyFile.isEmpty()) {
-      throw new IllegalArgumentException("--grpc-client-tls-cert and --grpc-client-tls-key go together");
+      throw new IllegalArgumentException("--" + FlagNames.GRPC_CLIENT_TLS_CERT + " and --" + FlagNames.GRPC_CLIENT_TLS_KEY
+          + " go together");
     }
     if (!secure && !(certFile.isEmpty() && caFile.isEmpty() && serverName.isEmpty() && !skipVerify)) {
-      throw new IllegalArgumentException("--grpc-client-tls-* and --grpc-client-server-name need "
-          + "--grpc-client-tls-secure");
+      throw new IllegalArgumentException("--grpc-client-tls-* and --" + FlagNames.GRPC_CLIENT_SERVER_NAME + " need --"
+          + FlagNames.GRPC_CLIENT_TLS_SECURE);
     }
     for (String f : new String[] {certFile, keyFile, caFile}) {
       if (!f.isEmpty() && !Files.isReadable(Path.of(f))) {

@@ -1,5 +1,6 @@
 package io.thanosjvm.server.grpc;
 
+import io.thanosjvm.cli.FlagNames;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -42,7 +43,7 @@ public final class TlsMinVersionInterceptor implements ServerInterceptor {
       int negotiated = ORDER.indexOf(session.getProtocol());
       if (negotiated >= 0 && negotiated < minIndex) {
         call.close(Status.UNAVAILABLE.withDescription("TLS version " + session.getProtocol()
-            + " is below this server's minimum (--grpc-server-tls-min-version=" + minVersion + ")"), new Metadata());
+            + " is below this server's minimum (--" + FlagNames.GRPC_SERVER_TLS_MIN_VERSION + "=" + minVersion + ")"), new Metadata());
         return new ServerCall.Listener<>() {};
       }
     }
