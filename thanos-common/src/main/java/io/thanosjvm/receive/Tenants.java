@@ -1,5 +1,7 @@
 package io.thanosjvm.receive;
 
+import io.thanosjvm.tenancy.InvalidTenantException;
+
 /**
  * The tenant of a write: the tenant header's value ({@code --receive.tenant-header}, default {@code THANOS-TENANT})
  * or {@code --receive.default-tenant-id}. A tenant names a directory under {@code --tsdb.path}, so names that would
@@ -27,8 +29,9 @@ public final class Tenants {
    * @throws WriteException ({@link WriteErrorCause#VALIDATION}) naming the problem
    */
   public static void validate(String tenant) {
-    if (tenant == null || tenant.isEmpty() || tenant.equals(".") || tenant.equals("..")
-        || tenant.indexOf('/') >= 0 || tenant.indexOf('\\') >= 0 || tenant.indexOf('\0') >= 0) {
+    try {
+      InvalidTenantException.check(tenant); // the one rule for tenant names, shared with the querier's tenancy
+    } catch (InvalidTenantException e) {
       throw new WriteException(WriteErrorCause.VALIDATION, "Tenant name not valid: \"" + tenant
           + "\" (it names a directory: no '/', '\\\\', '.' or '..')");
     }
