@@ -2,6 +2,7 @@ package io.thanosjvm.receive;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.thanosjvm.compress.SnappyBlocks;
 import io.thanosjvm.wire.storepb.WriteRequest;
 import io.thanosjvm.wire.storepb.prompb.TimeSeries;
 import java.io.IOException;
@@ -69,8 +70,11 @@ public final class RemoteWriteBody {
     byte[] raw;
     try {
       long size = body.length == 0 ? -1 : Snappy.uncompressedLength(body);
-      if (size < 0 || maxDecodedBytes > 0 && size > maxDecodedBytes) {
-        // a huge announced length may just be garbage: only a valid stream is "too large" (one extra pass)
+      boolean plausible = SnappyBlocks.plausible(size, body.length);
+      if (!plausible || maxDecodedBytes > 0 && size > maxDecodedBytes) {
+        // the decoder allocates the announced length before checking the stream: a length no valid stream of this
+        // size can reach, or one over the limit, is checked first (one extra pass), so a 100-byte body cannot make
+        // us allocate 64 MiB; only a valid stream is "too large"
         if (!Snappy.isValidCompressedBuffer(body)) {
           throw notSnappy();
         }

@@ -1,12 +1,11 @@
 package io.thanosjvm.relabel;
 
+import io.thanosjvm.yaml.InvalidYamlException;
+import io.thanosjvm.yaml.YamlDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Parses a relabel configuration YAML (a list of rules, as {@code --selector.relabel-config} takes). */
 public final class RelabelConfigParser {
@@ -22,7 +21,12 @@ public final class RelabelConfigParser {
    * @throws IllegalArgumentException naming an unknown key or an invalid rule
    */
   public static List<RelabelConfig> parse(String yaml) {
-    Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    Object root;
+    try {
+      root = YamlDocuments.first(yaml, true);
+    } catch (InvalidYamlException e) {
+      throw new IllegalArgumentException("relabel configuration: invalid YAML: " + e.getMessage(), e);
+    }
     List<RelabelConfig> out = new ArrayList<>();
     if (root == null) {
       return out;

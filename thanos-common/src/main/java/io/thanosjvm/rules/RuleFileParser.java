@@ -1,5 +1,7 @@
 package io.thanosjvm.rules;
 
+import io.thanosjvm.yaml.InvalidYamlException;
+import io.thanosjvm.yaml.YamlDocuments;
 import io.thanosjvm.model.Label;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.PromDuration;
@@ -17,10 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads a rule file in Prometheus' format ({@code groups: [{name, interval, query_offset, limit, rules: [{record | alert, expr,
@@ -49,8 +47,8 @@ public final class RuleFileParser {
     List<String> problems = new ArrayList<>();
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-    } catch (YAMLException e) {
+      root = YamlDocuments.first(yaml, true);
+    } catch (InvalidYamlException e) {
       throw new RuleFileException(file, List.of("yaml: " + e.getMessage().replace('\n', ' ')));
     }
     List<RuleGroup> groups = new ArrayList<>();

@@ -1,15 +1,10 @@
 package io.thanosjvm.yaml;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * One kind of YAML configuration: how its errors are named ({@code prefix}, e.g. {@code "objstore config
@@ -49,12 +44,8 @@ public final class YamlConfig {
    * @throws the configuration's exception for invalid YAML, an empty text or a top level that is no mapping
    */
   public Map<?, ?> firstMapping(String yaml, String expected) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    Yaml parser = new Yaml(new SafeConstructor(options));
     try {
-      Iterator<Object> docs = parser.loadAll(yaml).iterator();
-      Object first = docs.hasNext() ? docs.next() : null;
+      Object first = YamlDocuments.first(yaml, false);
       if (first == null) {
         throw error("empty configuration");
       }
@@ -62,7 +53,7 @@ public final class YamlConfig {
         throw error("expected a mapping with " + expected);
       }
       return map;
-    } catch (YAMLException e) {
+    } catch (InvalidYamlException e) {
       throw error("invalid YAML: " + e.getMessage(), e);
     }
   }
@@ -74,14 +65,10 @@ public final class YamlConfig {
    * @param expected what each item holds, for the error when one is not a mapping
    */
   public List<YamlNode> parseList(String yaml, String expected) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    Yaml parser = new Yaml(new SafeConstructor(options));
     Object first;
     try {
-      Iterator<Object> docs = parser.loadAll(yaml).iterator();
-      first = docs.hasNext() ? docs.next() : null;
-    } catch (YAMLException e) {
+      first = YamlDocuments.first(yaml, false);
+    } catch (InvalidYamlException e) {
       throw error("invalid YAML: " + e.getMessage(), e);
     }
     if (first == null) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  *
  * <ol>
  *   <li><b>foundation</b>: {@code model} (labels, matchers, sample iterator, durations), {@code json} (Go's JSON
- *       layout and escapes), {@code yaml} (config reader), {@code wire} (the generated protos) and {@code cli}
+ *       layout and escapes), {@code yaml} (config reader), {@code compress} (Snappy's bounds for untrusted input),
+ *       {@code wire} (the generated protos) and {@code cli}
  *       (Thanos' flag names and the one command-line parser, used by the tools and in messages that name a flag).
  *       They know nothing of storage or queries; every other layer may use them.
  *   <li><b>primitives</b>: {@code tsdb} (one Prometheus block, including Prometheus' part of meta.json), {@code
@@ -74,7 +75,7 @@ class LayeringTest {
   void lowerLayersNeverImportHigherOnes() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("foundation").definedBy("io.thanosjvm.model..", "io.thanosjvm.json..", "io.thanosjvm.yaml..",
-            "io.thanosjvm.wire..", "io.thanosjvm.cli..")
+            "io.thanosjvm.wire..", "io.thanosjvm.cli..", "io.thanosjvm.compress..")
         .layer("primitives").definedBy("io.thanosjvm.tsdb..", "io.thanosjvm.objstore..", "io.thanosjvm.promql..",
             "io.thanosjvm.dedup..", "io.thanosjvm.relabel..", "io.thanosjvm.info..", "io.thanosjvm.server..",
             "io.thanosjvm.cacheutil..", "io.thanosjvm.tenancy..", "io.thanosjvm.discovery..")
@@ -94,7 +95,7 @@ class LayeringTest {
 
   @Test
   void everyPackageHasALayer() {
-    List<String> layered = List.of("model", "json", "yaml", "wire", "tsdb", "objstore", "promql", "dedup", "relabel",
+    List<String> layered = List.of("model", "json", "yaml", "compress", "wire", "tsdb", "objstore", "promql", "dedup", "relabel",
         "info", "server", "cacheutil", "tenancy", "discovery", "block", "head", "store", "query", "compact", "shipper", "receive", "rules", "api",
         "queryfrontend", "tools", "demo", "autoconfigure", "cli");
     List<String> unlayered = MAIN_CLASSES.stream().map(c -> c.getPackageName())

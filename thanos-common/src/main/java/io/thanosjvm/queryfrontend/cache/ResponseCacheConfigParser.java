@@ -1,5 +1,7 @@
 package io.thanosjvm.queryfrontend.cache;
 
+import io.thanosjvm.yaml.InvalidYamlException;
+import io.thanosjvm.yaml.YamlDocuments;
 import io.thanosjvm.cacheutil.ByteSizes;
 import io.thanosjvm.cacheutil.CacheClientConfigParser;
 import io.thanosjvm.cacheutil.CacheConfigNode;
@@ -8,15 +10,10 @@ import io.thanosjvm.cacheutil.InvalidCacheConfigException;
 import io.thanosjvm.cacheutil.MemcachedClientConfig;
 import io.thanosjvm.cacheutil.RedisClientConfig;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads Thanos' response cache YAML ({@code type} IN-MEMORY, MEMCACHED or REDIS, case-insensitive, and
@@ -144,16 +141,13 @@ public final class ResponseCacheConfigParser {
   }
 
   private static Object firstDocument(String yaml) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
     try {
-      Iterator<Object> docs = new Yaml(new SafeConstructor(options)).loadAll(yaml).iterator();
-      Object first = docs.hasNext() ? docs.next() : null;
+      Object first = YamlDocuments.first(yaml, false);
       if (first == null) {
         throw new InvalidResponseCacheConfigException("response cache config: empty configuration");
       }
       return first;
-    } catch (YAMLException e) {
+    } catch (InvalidYamlException e) {
       throw new InvalidResponseCacheConfigException("response cache config: invalid YAML: " + e.getMessage(), e);
     }
   }

@@ -1,5 +1,7 @@
 package io.thanosjvm.store.cachingbucket;
 
+import io.thanosjvm.yaml.InvalidYamlException;
+import io.thanosjvm.yaml.YamlDocuments;
 import io.thanosjvm.cacheutil.ByteSizes;
 import io.thanosjvm.model.GoDuration;
 import io.thanosjvm.store.cache.IndexCacheConfig;
@@ -9,10 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads Thanos' caching bucket YAML: {@code type} and {@code config} exactly as the index cache's (the same backends
@@ -75,8 +74,8 @@ public final class CachingBucketConfigParser {
   private static Map<String, Object> load(String yaml) {
     Object doc;
     try {
-      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-    } catch (YAMLException e) {
+      doc = YamlDocuments.first(yaml, true);
+    } catch (InvalidYamlException e) {
       throw new InvalidIndexCacheConfigException("caching bucket config: invalid YAML: " + e.getMessage(), e);
     }
     if (!(doc instanceof Map<?, ?> m)) {

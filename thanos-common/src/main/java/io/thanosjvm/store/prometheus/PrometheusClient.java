@@ -1,11 +1,12 @@
 package io.thanosjvm.store.prometheus;
 
+import io.thanosjvm.yaml.InvalidYamlException;
+import io.thanosjvm.yaml.YamlDocuments;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.store.StoreRequestException;
 import io.thanosjvm.wire.prompb.ChunkedReadResponse;
 import io.thanosjvm.wire.prompb.ReadRequest;
-import io.thanosjvm.wire.prompb.ReadResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -18,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.xerial.snappy.Snappy;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,8 +92,8 @@ public final class PrometheusClient {
           throw StoreRequestException.resourceExhausted("prometheus sampled remote read response exceeds "
               + MAX_SAMPLED_RESPONSE_BYTES + " bytes; narrow the query");
         }
-        for (ChunkedReadResponse f : SampledReadResponses.toFrames(ReadResponse.parseFrom(
-            Snappy.uncompress(compressed)))) {
+        for (ChunkedReadResponse f : SampledReadResponses.decode(compressed,
+            SampledReadResponses.MAX_DECODED_BYTES)) {
           if (!consumer.accept(f)) {
             return;
           }
@@ -141,7 +139,13 @@ public final class PrometheusClient {
   /** The external labels of Prometheus' running configuration ({@code /api/v1/status/config}). */
   public Labels externalLabels() {
     String yaml = getJson("/api/v1/status/config").path("yaml").asString("");
-    Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    Object root;
+    try {
+      root = YamlDocuments.first(yaml, true);
+    } catch (InvalidYamlException e) {
+      throw StoreRequestException.unavailable("prometheus at " + endpoint.baseUrl()
+          + " answered /api/v1/status/config with invalid YAML: " + e.getMessage(), e);
+    }
     Labels.Builder b = Labels.builder();
     if (root instanceof Map<?, ?> m && m.get("global") instanceof Map<?, ?> global
         && global.get("external_labels") instanceof Map<?, ?> ext) {

@@ -1,6 +1,8 @@
 package io.thanosjvm.store.prometheus;
 
 import com.google.protobuf.UnsafeByteOperations;
+import io.thanosjvm.compress.SnappyBlocks;
+import io.thanosjvm.store.StoreRequestException;
 import io.thanosjvm.tsdb.chunkenc.XorChunkWriter;
 import io.thanosjvm.wire.prompb.Chunk;
 import io.thanosjvm.wire.prompb.ChunkedReadResponse;
@@ -9,8 +11,10 @@ import io.thanosjvm.wire.prompb.QueryResult;
 import io.thanosjvm.wire.prompb.ReadResponse;
 import io.thanosjvm.wire.prompb.Sample;
 import io.thanosjvm.wire.prompb.TimeSeries;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.xerial.snappy.Snappy;
 
 /**
  * The SAMPLES fallback of remote read: a Prometheus that does not stream chunks answers one snappy-compressed
@@ -22,7 +26,30 @@ final class SampledReadResponses {
   /** Samples per encoded chunk. */
   static final int SAMPLES_PER_CHUNK = 120;
 
+  /** Largest decoded (uncompressed) sampled answer accepted: checked before anything of that size is allocated. */
+  static final long MAX_DECODED_BYTES = 512L << 20;
+
   private SampledReadResponses() {}
+
+  /**
+   * The frames of a snappy-compressed {@code ReadResponse} body. The size announced in the snappy header is checked
+   * against {@code maxDecodedBytes} before the buffer is allocated, so a corrupt or hostile header cannot make the
+   * reader allocate gigabytes.
+   *
+   * @throws IOException when the body is not snappy or not a read response
+   * @throws StoreRequestException (resource exhausted) when it would decode to more than {@code maxDecodedBytes}
+   */
+  static List<ChunkedReadResponse> decode(byte[] compressed, long maxDecodedBytes) throws IOException {
+    long size = Snappy.uncompressedLength(compressed);
+    if (!SnappyBlocks.plausible(size, compressed.length) || size > maxDecodedBytes) {
+      if (!Snappy.isValidCompressedBuffer(compressed)) {
+        throw new IOException("sampled remote read response is not valid snappy");
+      }
+      throw StoreRequestException.resourceExhausted("prometheus sampled remote read response decodes to " + size
+          + " bytes, over the limit of " + maxDecodedBytes + "; narrow the query");
+    }
+    return toFrames(ReadResponse.parseFrom(Snappy.uncompress(compressed)));
+  }
 
   /** One frame per series, in the response's order. */
   static List<ChunkedReadResponse> toFrames(ReadResponse response) {

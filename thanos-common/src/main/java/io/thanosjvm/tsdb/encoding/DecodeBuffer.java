@@ -124,7 +124,7 @@ public final class DecodeBuffer {
 
   /** Reads a uvarint length followed by that many UTF-8 bytes. */
   public String uvarintString() {
-    int n = uvarintInt(remaining(), "string length");
+    int n = uvarintLength("string length");
     String s = new String(b, pos, n, java.nio.charset.StandardCharsets.UTF_8);
     pos += n;
     return s;
@@ -132,9 +132,21 @@ public final class DecodeBuffer {
 
   /** Reads a uvarint length and returns the start position of that many bytes, skipping them. */
   public int uvarintBytesStart() {
-    int n = uvarintInt(remaining(), "byte string length");
+    int n = uvarintLength("byte string length");
     int start = pos;
     pos += n;
     return start;
+  }
+
+  /**
+   * Reads a uvarint length and checks it against the bytes left after the varint itself (checking against the bytes
+   * left before reading it let a string run up to the varint's size past the end).
+   */
+  private int uvarintLength(String what) {
+    long v = uvarint();
+    if (v < 0 || v > remaining()) {
+      throw corrupt(what + " " + Long.toUnsignedString(v) + " out of range (max " + remaining() + ")");
+    }
+    return (int) v;
   }
 }

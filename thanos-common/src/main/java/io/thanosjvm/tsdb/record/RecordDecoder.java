@@ -38,13 +38,13 @@ public final class RecordDecoder {
     try {
       return Labels.fromSortedArrays(names, values);
     } catch (IllegalArgumentException unsorted) {
-      List<Label> list = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        list.add(new Label(names[i], values[i]));
-      }
       try {
+        List<Label> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          list.add(new Label(names[i], values[i]));
+        }
         return Labels.fromLabels(list);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException e) { // an empty or repeated name: Prometheus never writes one
         throw d.corrupt("invalid label set: " + e.getMessage());
       }
     }

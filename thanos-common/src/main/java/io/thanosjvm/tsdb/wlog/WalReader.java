@@ -1,5 +1,6 @@
 package io.thanosjvm.tsdb.wlog;
 
+import io.thanosjvm.compress.SnappyBlocks;
 import io.thanosjvm.tsdb.encoding.Crc32c;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,7 +34,6 @@ public final class WalReader implements AutoCloseable {
 
   private static final int PAGE = WalOptions.PAGE_SIZE;
   /** Snappy cannot expand more than this (a 3-byte copy of 64 bytes); a larger claimed length is corrupt. */
-  private static final int MAX_SNAPPY_RATIO = 22;
 
   /** One segment file to read: its directory and index. */
   private record Source(Path dir, int index, boolean checkpoint) {}
@@ -268,7 +268,7 @@ public final class WalReader implements AutoCloseable {
     if (compressed && payloadLen > 0) {
       try {
         int n = Snappy.uncompressedLength(payload, 0, payloadLen);
-        if (n < 0 || n > (long) payloadLen * MAX_SNAPPY_RATIO + 64) {
+        if (!SnappyBlocks.plausible(n, payloadLen)) {
           throw corruption(start, "snappy: invalid decoded length " + n + " for " + payloadLen + " bytes");
         }
         if (n > rec.length) {
