@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * random generator, injects faults: 503 SlowDown and 500 InternalError answers, stalls longer than the
  * client's timeout, and responses cut off in the middle of their body. Test code only.
  */
-final class FaultInjectingProxy implements AutoCloseable {
+public final class FaultInjectingProxy implements AutoCloseable {
 
   /** What happens to one request. */
-  enum Fault { NONE, SLOW_DOWN_503, INTERNAL_ERROR_500, STALL, CUT_BODY }
+  public enum Fault { NONE, SLOW_DOWN_503, INTERNAL_ERROR_500, STALL, CUT_BODY }
 
   private final ServerSocket server;
   private final int upstreamPort;
@@ -46,7 +46,7 @@ final class FaultInjectingProxy implements AutoCloseable {
   private volatile boolean enabled = true;
   private volatile java.util.function.Predicate<String> eligible = requestLine -> true;
 
-  FaultInjectingProxy(int upstreamPort, long seed, double errorRate, double stallRate, double cutRate,
+  public FaultInjectingProxy(int upstreamPort, long seed, double errorRate, double stallRate, double cutRate,
       Duration stall) throws IOException {
     this.upstreamPort = upstreamPort;
     this.random = new Random(seed);
@@ -61,12 +61,12 @@ final class FaultInjectingProxy implements AutoCloseable {
     workers.submit(this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** Returns how many requests got {@code fault}. */
-  int count(Fault fault) {
+  public int count(Fault fault) {
     return counts[fault.ordinal()].get();
   }
 
@@ -76,7 +76,7 @@ final class FaultInjectingProxy implements AutoCloseable {
   }
 
   /** Turns fault injection on or off (off: a plain proxy). */
-  void enabled(boolean on) {
+  public void enabled(boolean on) {
     enabled = on;
   }
 
