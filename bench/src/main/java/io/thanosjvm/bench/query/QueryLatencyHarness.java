@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  */
 public final class QueryLatencyHarness {
 
-  private static final long START = 1_699_999_200L;
+  static final long START = 1_699_999_200L;
   private static final int WARMUP_ROUNDS = 3;
 
   private QueryLatencyHarness() {}
@@ -188,7 +188,7 @@ public final class QueryLatencyHarness {
     return Files.createDirectories(dir);
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  static void copyTree(Path from, Path to) throws IOException {
     List<Path> all = new ArrayList<>();
     try (Stream<Path> s = Files.walk(from)) {
       s.forEach(all::add);
