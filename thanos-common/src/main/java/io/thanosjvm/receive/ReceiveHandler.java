@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/v1/receive} without the HTTP server: from the request's headers and body to a status and a
  * message, as Thanos' receive handler answers. The tenant comes from the tenant header (else the default
- * tenant), the replica from the replica header; the body must be remote write 1.0 within the size limits; the
- * relabel rules ({@code --receive.relabel-config}) apply to every series (dropped series are not stored); then
- * the {@link ReceiveRouter} stores and forwards. Success is 200 with an empty body; every refusal is the status of
+ * tenant), the replica from the replica header; the body must be remote write 1.0 within the tenant's request
+ * limits; the relabel rules ({@code --receive.relabel-config}) apply to every series (dropped series are not
+ * stored); then the {@link ReceiveRouter} stores and forwards. Success is 200 with an empty body; every refusal is the status of
  * its {@link WriteErrorCause} with a message saying what was wrong.
  *
  * <p>Blocking (local appends, waiting for peers): call it off any event loop.
@@ -32,10 +32,10 @@ public final class ReceiveHandler {
    * @param tenantHeader {@code --receive.tenant-header}
    * @param defaultTenant {@code --receive.default-tenant-id}
    * @param replicaHeader {@code --receive.replica-header}
-   * @param limits request size, series and samples limits
+   * @param limits request size, series and samples limits, default and per tenant
    * @param relabel {@code --receive.relabel-config}, empty for none
    */
-  public record Settings(String tenantHeader, String defaultTenant, String replicaHeader, RequestLimits limits,
+  public record Settings(String tenantHeader, String defaultTenant, String replicaHeader, TenantRequestLimits limits,
       List<RelabelConfig> relabel) {
 
     /** Validates and copies. */
@@ -45,6 +45,12 @@ public final class ReceiveHandler {
       Objects.requireNonNull(limits, "limits");
       Tenants.validate(defaultTenant);
       relabel = List.copyOf(relabel);
+    }
+
+    /** The same request limits for every tenant. */
+    public Settings(String tenantHeader, String defaultTenant, String replicaHeader, RequestLimits limits,
+        List<RelabelConfig> relabel) {
+      this(tenantHeader, defaultTenant, replicaHeader, TenantRequestLimits.uniform(limits), relabel);
     }
   }
 
@@ -78,13 +84,14 @@ public final class ReceiveHandler {
       long replica = replica(header.apply(settings.replicaHeader()));
       RemoteWriteBody.checkHeaders(header.apply("Content-Type"), header.apply("Content-Encoding"),
           header.apply(RemoteWriteBody.VERSION_HEADER));
-      settings.limits().checkBodySize(body.length);
-      List<TimeSeries> ts = RemoteWriteBody.decode(body, settings.limits().maxDecodedBytes());
+      RequestLimits limits = settings.limits().of(tenant);
+      limits.checkBodySize(body.length);
+      List<TimeSeries> ts = RemoteWriteBody.decode(body, limits.maxDecodedBytes());
       series = ts.size();
       for (TimeSeries t : ts) {
         samples += t.getSamplesCount();
       }
-      settings.limits().checkCounts(series, samples);
+      limits.checkCounts(series, samples);
       ts = relabel(ts);
       if (!ts.isEmpty()) {
         router.write(tenant, replica, ts);
