@@ -156,7 +156,12 @@ class ReceiverTest {
     assertThat(gzip.body()).contains("Content-Encoding");
     ReceiveHandler.Response v2 = post(r, body(series(1000, 1, "__name__", "up")), "Content-Type",
         "application/x-protobuf;proto=io.prometheus.write.v2.Request");
-    assertThat(v2.status()).isEqualTo(415);
+    assertThat(v2.status()).as("a 1.0 body sent as 2.0").isEqualTo(400);
+    assertThat(v2.body()).contains("not a remote write 2.0 request");
+    ReceiveHandler.Response otherProto = post(r, body(series(1000, 1, "__name__", "up")), "Content-Type",
+        "application/x-protobuf;proto=example.OtherRequest");
+    assertThat(otherProto.status()).isEqualTo(415);
+    assertThat(otherProto.body()).contains("Content-Type");
     ReceiveHandler.Response version = post(r, body(series(1000, 1, "__name__", "up")),
         RemoteWriteBody.VERSION_HEADER, "7.0.0");
     assertThat(version.status()).isEqualTo(415);
