@@ -4,7 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.model.SampleIterator;
+import io.thanosjvm.tsdb.ChunkSeriesIterator;
 import io.thanosjvm.tsdb.Tombstones;
+import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
+import io.thanosjvm.tsdb.chunks.Chunk;
+import io.thanosjvm.tsdb.index.ChunkMeta;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -344,9 +348,16 @@ public final class Head {
   private record HeadSeries(Labels labels, MemSeries series, long mint, long maxt,
       List<Tombstones.Interval> deleted) implements StoredSeries {
 
+    /** The snapshot's chunks read as a block's: in range, without the deleted intervals. */
     @Override
     public SampleIterator iterator() {
-      return new HeadSampleIterator(series.snapshot(mint, maxt), mint, maxt, deleted);
+      MemSeries.ChunkSnapshot snap = series.snapshot(mint, maxt);
+      List<ChunkMeta> metas = new ArrayList<>(snap.n());
+      for (int i = 0; i < snap.n(); i++) {
+        metas.add(new ChunkMeta(snap.times()[2 * i], snap.times()[2 * i + 1], i));
+      }
+      return new ChunkSeriesIterator((i, m) -> new Chunk(ChunkEncoding.XOR, snap.data()[i]), metas, mint, maxt,
+          deleted, null);
     }
   }
 }

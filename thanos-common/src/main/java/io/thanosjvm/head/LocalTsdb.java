@@ -322,7 +322,7 @@ public final class LocalTsdb implements Closeable {
     if (head.maxTime() >= mint && head.minTime() <= maxt) {
       its.add(head.select(mint, maxt, matchers).iterator());
     }
-    return new SeriesMerge(its);
+    return SeriesMerge.of(its);
   }
 
   /** Sorted label names over head and blocks. */

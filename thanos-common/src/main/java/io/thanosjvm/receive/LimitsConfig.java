@@ -8,17 +8,18 @@ import java.util.Map;
 /**
  * Thanos' receive limits file ({@code --receive.limits-config(-file)}), the parts enforced here: {@code
  * write.default.request} ({@code size_bytes_limit}, {@code series_limit}, {@code samples_limit}) and {@code
- * write.default.head_series_limit}, with per-tenant {@code head_series_limit} overrides under {@code
- * write.tenants.<tenant>}. Other keys Thanos knows ({@code write.global.max_concurrency}, {@code
- * meta_monitoring_*}, per-tenant request limits) are accepted and not enforced.
+ * write.default.head_series_limit}, with per-tenant overrides of both under {@code write.tenants.<tenant>} (a
+ * request limit a tenant leaves out is the default's, as Thanos overlays them). Other keys Thanos knows ({@code
+ * write.global.max_concurrency}, {@code meta_monitoring_*}) are accepted and not enforced.
  *
- * @param request the default request limits
+ * @param request the request limits, default and per tenant
  * @param headSeries the head series limits
  */
-public record LimitsConfig(RequestLimits request, ActiveSeriesLimit headSeries) {
+public record LimitsConfig(TenantRequestLimits request, ActiveSeriesLimit headSeries) {
 
   /** No file: only the decoded-size guard. */
-  public static final LimitsConfig NONE = new LimitsConfig(RequestLimits.DEFAULT, ActiveSeriesLimit.NONE);
+  public static final LimitsConfig NONE = new LimitsConfig(TenantRequestLimits.uniform(RequestLimits.DEFAULT),
+      ActiveSeriesLimit.NONE);
 
   /**
    * Parses the file's text.
@@ -45,19 +46,24 @@ public record LimitsConfig(RequestLimits request, ActiveSeriesLimit headSeries) 
     long head = def.number("head_series_limit", 0);
     def.finish();
     Map<String, Long> perTenant = new HashMap<>();
+    Map<String, RequestLimits> tenantRequests = new HashMap<>();
     Map<?, ?> root = config.firstMapping(yaml, "write");
     Object tenants = root.get("write") instanceof Map<?, ?> w ? w.get("tenants") : null;
     write.child("tenants");
     if (tenants instanceof Map<?, ?> tm) {
       tm.forEach((name, v) -> {
         YamlNode t = new YamlNode(config, "write.tenants." + name, v instanceof Map<?, ?> vm ? vm : Map.of());
-        t.child("request");
+        YamlNode tr = t.child("request");
+        tenantRequests.put(String.valueOf(name), new RequestLimits(tr.number("size_bytes_limit", request.sizeBytes()),
+            tr.number("series_limit", request.series()), tr.number("samples_limit", request.samples()),
+            request.maxDecodedBytes()));
+        tr.finish();
         perTenant.put(String.valueOf(name), t.number("head_series_limit", head));
         t.finish();
       });
     }
     write.finish();
     top.finish();
-    return new LimitsConfig(request, new ActiveSeriesLimit(head, perTenant));
+    return new LimitsConfig(new TenantRequestLimits(request, tenantRequests), new ActiveSeriesLimit(head, perTenant));
   }
 }

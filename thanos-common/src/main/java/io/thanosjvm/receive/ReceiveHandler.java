@@ -7,6 +7,7 @@ import io.thanosjvm.wire.labelpb.Label;
 import io.thanosjvm.wire.storepb.prompb.TimeSeries;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/v1/receive} without the HTTP server: from the request's headers and body to a status and a
  * message, as Thanos' receive handler answers. The tenant comes from the tenant header (else the default
- * tenant), the replica from the replica header; the body must be remote write 1.0 within the size limits; the
+ * tenant), the replica from the replica header; the body must be remote write 1.0, or 2.0 (translated to 1.0
+ * by {@link RemoteWriteV2Body}, answered with the written-count headers), within the tenant's request limits; the
  * relabel rules ({@code --receive.relabel-config}) apply to every series (dropped series are not stored); then
  * the {@link ReceiveRouter} stores and forwards. Success is 200 with an empty body; every refusal is the status of
  * its {@link WriteErrorCause} with a message saying what was wrong.
@@ -32,10 +34,10 @@ public final class ReceiveHandler {
    * @param tenantHeader {@code --receive.tenant-header}
    * @param defaultTenant {@code --receive.default-tenant-id}
    * @param replicaHeader {@code --receive.replica-header}
-   * @param limits request size, series and samples limits
+   * @param limits request size, series and samples limits, default and per tenant
    * @param relabel {@code --receive.relabel-config}, empty for none
    */
-  public record Settings(String tenantHeader, String defaultTenant, String replicaHeader, RequestLimits limits,
+  public record Settings(String tenantHeader, String defaultTenant, String replicaHeader, TenantRequestLimits limits,
       List<RelabelConfig> relabel) {
 
     /** Validates and copies. */
@@ -46,10 +48,31 @@ public final class ReceiveHandler {
       Tenants.validate(defaultTenant);
       relabel = List.copyOf(relabel);
     }
+
+    /** The same request limits for every tenant. */
+    public Settings(String tenantHeader, String defaultTenant, String replicaHeader, RequestLimits limits,
+        List<RelabelConfig> relabel) {
+      this(tenantHeader, defaultTenant, replicaHeader, TenantRequestLimits.uniform(limits), relabel);
+    }
   }
 
-  /** The answer: HTTP status and body text. */
-  public record Response(int status, String body) {}
+  /**
+   * The answer: HTTP status, body text and response headers.
+   *
+   * @param headers headers to set (remote write 2.0's written counts), empty for none
+   */
+  public record Response(int status, String body, Map<String, String> headers) {
+
+    /** Copies. */
+    public Response {
+      headers = Map.copyOf(headers);
+    }
+
+    /** An answer without headers. */
+    public Response(int status, String body) {
+      this(status, body, Map.of());
+    }
+  }
 
   private final Settings settings;
   private final ReceiveRouter router;
@@ -76,18 +99,29 @@ public final class ReceiveHandler {
     try {
       tenant = Tenants.resolve(header.apply(settings.tenantHeader()), settings.defaultTenant());
       long replica = replica(header.apply(settings.replicaHeader()));
-      RemoteWriteBody.checkHeaders(header.apply("Content-Type"), header.apply("Content-Encoding"),
-          header.apply(RemoteWriteBody.VERSION_HEADER));
-      settings.limits().checkBodySize(body.length);
-      List<TimeSeries> ts = RemoteWriteBody.decode(body, settings.limits().maxDecodedBytes());
+      RemoteWriteBody.Protocol protocol = RemoteWriteBody.protocol(header.apply("Content-Type"),
+          header.apply("Content-Encoding"), header.apply(RemoteWriteBody.VERSION_HEADER));
+      RequestLimits limits = settings.limits().of(tenant);
+      limits.checkBodySize(body.length);
+      List<TimeSeries> ts = protocol == RemoteWriteBody.Protocol.V2
+          ? RemoteWriteV2Body.decode(body, limits.maxDecodedBytes())
+          : RemoteWriteBody.decode(body, limits.maxDecodedBytes());
       series = ts.size();
       for (TimeSeries t : ts) {
         samples += t.getSamplesCount();
       }
-      settings.limits().checkCounts(series, samples);
+      limits.checkCounts(series, samples);
       ts = relabel(ts);
       if (!ts.isEmpty()) {
         router.write(tenant, replica, ts);
+      }
+      if (protocol == RemoteWriteBody.Protocol.V2) {
+        long written = 0;
+        for (TimeSeries t : ts) {
+          written += t.getSamplesCount();
+        }
+        return new Response(200, "", Map.of(RemoteWriteV2Body.SAMPLES_WRITTEN, Long.toString(written),
+            RemoteWriteV2Body.HISTOGRAMS_WRITTEN, "0", RemoteWriteV2Body.EXEMPLARS_WRITTEN, "0"));
       }
       return new Response(200, "");
     } catch (WriteException e) {

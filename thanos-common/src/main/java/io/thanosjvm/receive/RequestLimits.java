@@ -1,8 +1,9 @@
 package io.thanosjvm.receive;
 
 /**
- * Per-request limits of Thanos' limits file ({@code write.default.request}: {@code size_bytes_limit}, {@code
- * series_limit}, {@code samples_limit}) plus the decoded-size guard; refusals are {@link
+ * Per-request limits of Thanos' limits file ({@code write.default.request} or a tenant's {@code
+ * write.tenants.<tenant>.request}: {@code size_bytes_limit}, {@code series_limit}, {@code samples_limit}) plus the
+ * decoded-size guard; refusals are {@link
  * WriteErrorCause#TOO_LARGE} (HTTP 413, as Thanos' request limiter answers). 0 means unlimited.
  *
  * @param sizeBytes largest accepted (compressed) body
@@ -20,6 +21,11 @@ public record RequestLimits(long sizeBytes, long series, long samples, long maxD
     if (sizeBytes < 0 || series < 0 || samples < 0 || maxDecodedBytes < 0) {
       throw new IllegalArgumentException("request limits must not be negative");
     }
+  }
+
+  /** These limits with another decoded-size guard. */
+  public RequestLimits withMaxDecodedBytes(long bytes) {
+    return new RequestLimits(sizeBytes, series, samples, bytes);
   }
 
   /** Refuses a body larger than the size limit. */

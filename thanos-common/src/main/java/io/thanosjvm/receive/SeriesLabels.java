@@ -14,13 +14,20 @@ import java.util.List;
  */
 public final class SeriesLabels {
 
+  /** Thanos' text for a series without labels or with an empty name or value. */
+  public static final String EMPTY_LABELS = "label set contains a label with empty name or value";
+  /** Thanos' text for labels not sorted by name. */
+  public static final String OUT_OF_ORDER_LABELS = "out of order labels";
+  /** Thanos' text for a label name given twice. */
+  public static final String DUPLICATE_LABELS = "label set contains duplicate label names";
+
   private SeriesLabels() {}
 
   /** The model labels of a series, validated. */
   public static Labels of(List<Label> labels) {
     int n = labels.size();
     if (n == 0) {
-      throw new WriteException(WriteErrorCause.VALIDATION, WriteRequests.EMPTY_LABELS + ": {}");
+      throw new WriteException(WriteErrorCause.VALIDATION, EMPTY_LABELS + ": {}");
     }
     String[] names = new String[n];
     String[] values = new String[n];
@@ -29,15 +36,15 @@ public final class SeriesLabels {
       names[i] = l.getName();
       values[i] = l.getValue();
       if (names[i].isEmpty() || values[i].isEmpty()) {
-        throw invalid(WriteRequests.EMPTY_LABELS, labels);
+        throw invalid(EMPTY_LABELS, labels);
       }
       if (i > 0) {
         int c = Utf8Order.compare(names[i - 1], names[i]);
         if (c > 0) {
-          throw invalid(WriteRequests.OUT_OF_ORDER_LABELS, labels);
+          throw invalid(OUT_OF_ORDER_LABELS, labels);
         }
         if (c == 0) {
-          throw invalid(WriteRequests.DUPLICATE_LABELS, labels);
+          throw invalid(DUPLICATE_LABELS, labels);
         }
       }
       if (!validName(names[i], false)) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
@@ -71,64 +70,19 @@ public final class BlockQuerier implements Closeable {
     if (its.size() == 1) {
       return its.get(0);
     }
-    BlockSeries[] heads = new BlockSeries[its.size()];
-    return new Iterator<>() {
-      private boolean primed;
-
-      @Override
-      public boolean hasNext() {
-        prime();
-        for (BlockSeries h : heads) {
-          if (h != null) {
-            return true;
-          }
-        }
-        return false;
+    return new SortedSeriesMerge<>(its, BlockSeries::labels, (labels, same) -> {
+      List<io.thanosjvm.tsdb.index.ChunkMeta> metas = new ArrayList<>();
+      for (BlockSeries s : same) {
+        metas.addAll(s.chunks());
       }
-
-      private void prime() {
-        if (!primed) {
-          for (int i = 0; i < heads.length; i++) {
-            heads[i] = its.get(i).hasNext() ? its.get(i).next() : null;
-          }
-          primed = true;
-        }
-      }
-
-      @Override
-      public BlockSeries next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Labels min = null;
-        for (BlockSeries h : heads) {
-          if (h != null && (min == null || h.labels().compareTo(min) < 0)) {
-            min = h.labels();
-          }
-        }
-        List<BlockSeries> same = new ArrayList<>();
-        for (int i = 0; i < heads.length; i++) {
-          if (heads[i] != null && heads[i].labels().equals(min)) {
-            same.add(heads[i]);
-            heads[i] = its.get(i).hasNext() ? its.get(i).next() : null;
-          }
-        }
-        if (same.size() == 1) {
-          return same.get(0);
-        }
-        List<io.thanosjvm.tsdb.index.ChunkMeta> metas = new ArrayList<>();
+      return new BlockSeries(labels, metas, aggr -> {
+        List<SampleIterator> l = new ArrayList<>();
         for (BlockSeries s : same) {
-          metas.addAll(s.chunks());
+          l.add(aggr == null ? s.iterator() : s.iterator(aggr));
         }
-        return new BlockSeries(min, metas, aggr -> {
-          List<SampleIterator> l = new ArrayList<>();
-          for (BlockSeries s : same) {
-            l.add(aggr == null ? s.iterator() : s.iterator(aggr));
-          }
-          return new MergeSampleIterator(l);
-        });
-      }
-    };
+        return new MergeSampleIterator(l);
+      });
+    });
   }
 
   @Override

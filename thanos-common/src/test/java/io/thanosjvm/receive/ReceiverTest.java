@@ -65,6 +65,11 @@ class ReceiverTest {
 
   private Receiver receiver(String name, String localEndpoint, HashringSource ring, RequestLimits limits,
       String relabel) throws Exception {
+    return receiver(name, localEndpoint, ring, TenantRequestLimits.uniform(limits), relabel);
+  }
+
+  private Receiver receiver(String name, String localEndpoint, HashringSource ring, TenantRequestLimits limits,
+      String relabel) throws Exception {
     Receiver.Settings s = new Receiver.Settings(
         new MultiTsdbSettings(dir.resolve(name), TsdbOptions.defaults(), Labels.of("receive_replica", name),
             "tenant_id", Duration.ZERO, HashFunc.NONE),
@@ -151,7 +156,12 @@ class ReceiverTest {
     assertThat(gzip.body()).contains("Content-Encoding");
     ReceiveHandler.Response v2 = post(r, body(series(1000, 1, "__name__", "up")), "Content-Type",
         "application/x-protobuf;proto=io.prometheus.write.v2.Request");
-    assertThat(v2.status()).isEqualTo(415);
+    assertThat(v2.status()).as("a 1.0 body sent as 2.0").isEqualTo(400);
+    assertThat(v2.body()).contains("not a remote write 2.0 request");
+    ReceiveHandler.Response otherProto = post(r, body(series(1000, 1, "__name__", "up")), "Content-Type",
+        "application/x-protobuf;proto=example.OtherRequest");
+    assertThat(otherProto.status()).isEqualTo(415);
+    assertThat(otherProto.body()).contains("Content-Type");
     ReceiveHandler.Response version = post(r, body(series(1000, 1, "__name__", "up")),
         RemoteWriteBody.VERSION_HEADER, "7.0.0");
     assertThat(version.status()).isEqualTo(415);
@@ -203,6 +213,47 @@ class ReceiverTest {
     assertThat(count.status()).isEqualTo(413);
     assertThat(count.body()).contains("too many timeseries");
     assertThat(post(r, body(big)).status()).as("compressed size counts").isEqualTo(200);
+  }
+
+  @Test
+  void requestLimitsOfTheLimitsFileApplyPerTenantWithOverridesInheritingTheDefault() throws Exception {
+    LimitsConfig limits = LimitsConfig.parse("""
+        write:
+          default:
+            request:
+              series_limit: 2
+              size_bytes_limit: 100000
+          tenants:
+            big:
+              request:
+                series_limit: 5
+            small:
+              request:
+                samples_limit: 1
+        """);
+    Receiver r = receiver("r0", "", HashringSource.none(), limits.request(), "");
+    byte[] three = body(series(1, 1, "__name__", "a"), series(1, 1, "__name__", "b"), series(1, 1, "__name__", "c"));
+    ReceiveHandler.Response def = post(r, three);
+    assertThat(def.status()).as("Thanos answers request limits with 413").isEqualTo(413);
+    assertThat(def.body()).startsWith("too many timeseries");
+    assertThat(post(r, three, "THANOS-TENANT", "big").status()).as("big's own series limit").isEqualTo(200);
+    byte[] six = body(series(2, 1, "__name__", "a"), series(2, 1, "__name__", "b"), series(2, 1, "__name__", "c"),
+        series(2, 1, "__name__", "d"), series(2, 1, "__name__", "e"), series(2, 1, "__name__", "f"));
+    assertThat(post(r, six, "THANOS-TENANT", "big").status()).isEqualTo(413);
+    ReceiveHandler.Response samples = post(r, body(series(1, 1, "__name__", "a"), series(1, 1, "__name__", "b")),
+        "THANOS-TENANT", "small");
+    assertThat(samples.status()).isEqualTo(413);
+    assertThat(samples.body()).startsWith("too many samples");
+    assertThat(post(r, three, "THANOS-TENANT", "small").body()).as("series limit inherited from the default")
+        .startsWith("too many timeseries");
+    assertThat(post(r, body(series(1, 1, "__name__", "a")), "THANOS-TENANT", "small").status()).isEqualTo(200);
+    byte[] noise = new byte[150_000];
+    new java.util.Random(16).nextBytes(noise);
+    assertThat(post(r, Snappy.compress(noise), "THANOS-TENANT", "small").status())
+        .as("size limit inherited from the default").isEqualTo(413);
+    assertThat(stored(r, "big")).hasSize(3);
+    assertThat(stored(r, "small")).hasSize(1);
+    assertThat(stored(r, "default-tenant")).isEmpty();
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.thanosjvm.wire.hintspb.HintsProto;
 import io.thanosjvm.wire.infopb.InfoRpcProto;
 import io.thanosjvm.wire.prompb.PrometheusRemoteProto;
 import io.thanosjvm.wire.storepb.StoreRpcProto;
+import io.thanosjvm.wire.writev2.RemoteWriteV2Proto;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +83,21 @@ class WireContractTest {
         12 positive_deltas sint64 rep; 13 positive_counts double rep; \
         14 reset_hint .prometheus_copy.Histogram.ResetHint; 15 timestamp int64; 16 custom_values double rep
       prometheus_copy.BucketSpan: 1 offset sint32; 2 length uint32
+      io.prometheus.write.v2.Request: 4 symbols string rep; 5 timeseries .io.prometheus.write.v2.TimeSeries rep
+      io.prometheus.write.v2.TimeSeries: 1 labels_refs uint32 rep; 2 samples .io.prometheus.write.v2.Sample rep; \
+        3 histograms .io.prometheus.write.v2.Histogram rep; 4 exemplars .io.prometheus.write.v2.Exemplar rep; \
+        5 metadata .io.prometheus.write.v2.Metadata; 6 created_timestamp int64
+      io.prometheus.write.v2.Sample: 1 value double; 2 timestamp int64
+      io.prometheus.write.v2.Exemplar: 1 labels_refs uint32 rep; 2 value double; 3 timestamp int64
+      io.prometheus.write.v2.Metadata: 1 type .io.prometheus.write.v2.Metadata.MetricType; 3 help_ref uint32; \
+        4 unit_ref uint32
+      io.prometheus.write.v2.Histogram: 1 count_int uint64; 2 count_float double; 3 sum double; 4 schema sint32; \
+        5 zero_threshold double; 6 zero_count_int uint64; 7 zero_count_float double; \
+        8 negative_spans .io.prometheus.write.v2.BucketSpan rep; 9 negative_deltas sint64 rep; \
+        10 negative_counts double rep; 11 positive_spans .io.prometheus.write.v2.BucketSpan rep; \
+        12 positive_deltas sint64 rep; 13 positive_counts double rep; \
+        14 reset_hint .io.prometheus.write.v2.Histogram.ResetHint; 15 timestamp int64; 16 custom_values double rep
+      io.prometheus.write.v2.BucketSpan: 1 offset sint32; 2 length uint32
       hintspb.SeriesRequestHints: 1 block_matchers .thanos.LabelMatcher rep; 2 enable_query_stats bool
       hintspb.SeriesResponseHints: 1 queried_blocks .hintspb.Block rep; 2 query_stats .hintspb.QueryStats
       hintspb.Block: 1 id string
@@ -149,10 +165,16 @@ class WireContractTest {
       prometheus.ReadRequest.ResponseType: SAMPLES=0 STREAMED_XOR_CHUNKS=1
       prometheus.MetricMetadata.MetricType: UNKNOWN=0 COUNTER=1 GAUGE=2 HISTOGRAM=3 GAUGEHISTOGRAM=4 SUMMARY=5 INFO=6 STATESET=7
       prometheus.Histogram.ResetHint: UNKNOWN=0 YES=1 NO=2 GAUGE=3
+      io.prometheus.write.v2.Metadata.MetricType: METRIC_TYPE_UNSPECIFIED=0 METRIC_TYPE_COUNTER=1 \
+        METRIC_TYPE_GAUGE=2 METRIC_TYPE_HISTOGRAM=3 METRIC_TYPE_GAUGEHISTOGRAM=4 METRIC_TYPE_SUMMARY=5 \
+        METRIC_TYPE_INFO=6 METRIC_TYPE_STATESET=7
+      io.prometheus.write.v2.Histogram.ResetHint: RESET_HINT_UNSPECIFIED=0 RESET_HINT_YES=1 RESET_HINT_NO=2 \
+        RESET_HINT_GAUGE=3
       """;
 
   private static final List<FileDescriptor> FILES = List.of(StoreRpcProto.getDescriptor(),
-      InfoRpcProto.getDescriptor(), HintsProto.getDescriptor(), PrometheusRemoteProto.getDescriptor());
+      InfoRpcProto.getDescriptor(), HintsProto.getDescriptor(), PrometheusRemoteProto.getDescriptor(),
+      RemoteWriteV2Proto.getDescriptor());
 
   private static final Map<String, Descriptor> ALL_MESSAGES = new HashMap<>();
   private static final Map<String, EnumDescriptor> ALL_ENUMS = new HashMap<>();

@@ -15,7 +15,7 @@ import io.thanosjvm.receive.LimitsConfig;
 import io.thanosjvm.receive.MultiTsdbSettings;
 import io.thanosjvm.receive.ReceiveHandler;
 import io.thanosjvm.receive.Receiver;
-import io.thanosjvm.receive.RequestLimits;
+import io.thanosjvm.receive.TenantRequestLimits;
 import io.thanosjvm.receive.WriteableStoreService;
 import io.thanosjvm.receive.hashring.HashringAlgorithm;
 import io.thanosjvm.relabel.RelabelConfigParser;
@@ -67,8 +67,7 @@ class ReceiveConfiguration {
     MultiTsdbSettings tenants = new MultiTsdbSettings(Path.of(p.getTsdbPath()), tsdb, external,
         p.getTenantLabelName(), p.getTsdbRetention(), HashFunc.parse(p.getHashFunc()));
     LimitsConfig limits = LimitsConfig.parse(text(p.getLimitsConfigFile(), p.getLimitsConfig()));
-    RequestLimits request = new RequestLimits(limits.request().sizeBytes(), limits.request().series(),
-        limits.request().samples(), p.getMaxDecodedRequestBytes());
+    TenantRequestLimits request = limits.request().withMaxDecodedBytes(p.getMaxDecodedRequestBytes());
     String relabel = text(p.getRelabelConfigFile(), p.getRelabelConfig());
     ReceiveHandler.Settings http = new ReceiveHandler.Settings(p.getTenantHeader(), p.getDefaultTenantId(),
         p.getReplicaHeader(), request, relabel.isBlank() ? List.of() : RelabelConfigParser.parse(relabel));

@@ -88,7 +88,10 @@ final class RemoteWriteServer implements AutoCloseable {
       return Mono.fromFuture(f);
     })).onErrorResume(IllegalStateException.class, e -> Mono.just(new ReceiveHandler.Response(413,
         "write request too large: the limit is " + maxBodyBytes + " bytes")))
-        .flatMap(r -> Mono.from(answer(res, start, r.status(), r.body())));
+        .flatMap(r -> {
+          r.headers().forEach(res::header);
+          return Mono.from(answer(res, start, r.status(), r.body()));
+        });
   }
 
   private Publisher<Void> answer(HttpServerResponse res, long start, int status, String body) {

@@ -16,6 +16,7 @@ import io.thanosjvm.wire.storepb.LabelMatcher;
 import io.thanosjvm.wire.storepb.SeriesRequest;
 import io.thanosjvm.wire.storepb.SeriesResponse;
 import io.thanosjvm.wire.storepb.StoreGrpc;
+import io.thanosjvm.wire.writev2.Request;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -104,9 +105,19 @@ class ReceiveAppTest {
       HttpResponse<String> badName = post(rw, body(now, "__name__", "up", "bad-name", "x"));
       assertThat(badName.statusCode()).isEqualTo(400);
       assertThat(badName.body()).contains("invalid label name");
-      HttpResponse<String> v2 = post(rw, body(now, "__name__", "up"), "Content-Type",
+      HttpResponse<String> v1AsV2 = post(rw, body(now, "__name__", "up"), "Content-Type",
           "application/x-protobuf;proto=io.prometheus.write.v2.Request");
-      assertThat(v2.statusCode()).isEqualTo(415);
+      assertThat(v1AsV2.statusCode()).as("a 1.0 body sent as 2.0: %s", v1AsV2.body()).isEqualTo(400);
+      HttpResponse<String> v2 = post(rw, Snappy.compress(Request.newBuilder().addAllSymbols(List.of("", "__name__",
+          "v2_up", "job", "a")).addTimeseries(io.thanosjvm.wire.writev2.TimeSeries.newBuilder()
+          .addAllLabelsRefs(List.of(1, 2, 3, 4)).addSamples(io.thanosjvm.wire.writev2.Sample.newBuilder()
+              .setTimestamp(now).setValue(1))).build().toByteArray()), "Content-Type",
+          "application/x-protobuf;proto=io.prometheus.write.v2.Request", "X-Prometheus-Remote-Write-Version", "2.0.0");
+      assertThat(v2.statusCode()).as("remote write 2.0: %s", v2.body()).isEqualTo(200);
+      assertThat(v2.headers().firstValue("X-Prometheus-Remote-Write-Samples-Written")).hasValue("1");
+      HttpResponse<String> otherProto = post(rw, body(now, "__name__", "up"), "Content-Type",
+          "application/x-protobuf;proto=example.OtherRequest");
+      assertThat(otherProto.statusCode()).isEqualTo(415);
       assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rw + "/api/v1/receive"))
           .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[80 << 20])).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode()).as("oversized").isEqualTo(413);
