@@ -8,6 +8,12 @@ import java.util.List;
  * <start / splitInterval>:<resolution index>:<shard>:<lookback delta>:<engine>:<partial response>:
  * <sorted replica labels>:<analyze>}, where the resolution index is the position in (1h, 5m, raw) of the first
  * resolution not above {@code max_source_resolution} and the shard is {@code -} (no vertical sharding).
+ *
+ * <p>One addition: a request whose start is not a multiple of its step (possible with
+ * {@code --no-query-range.align-range-with-step}) gets {@code :<start mod step>} appended, so that extents computed on
+ * different step grids never share a key. Thanos' and Cortex' keys omit it, and a range with another start phase came
+ * back from the cache on the first query's grid (shifted timestamps, one point fewer than Prometheus). Aligned
+ * requests keep Thanos' key exactly.
  */
 public final class CacheKey {
 
@@ -22,7 +28,12 @@ public final class CacheKey {
     replicas.sort(null);
     return "fe:" + tenant + ":" + r.query() + ":" + r.step() + ":" + splitIntervalMs + ":" + interval + ":"
         + resolutionIndex(r.maxSourceResolution()) + ":-:" + r.lookbackDelta() + ":" + r.engine() + ":"
-        + r.partialResponse() + ":" + String.join(",", replicas) + ":" + r.analyze();
+        + r.partialResponse() + ":" + String.join(",", replicas) + ":" + r.analyze() + gridPhase(r);
+  }
+
+  private static String gridPhase(RangeRequest r) {
+    long phase = r.step() > 0 ? Math.floorMod(r.start(), r.step()) : 0;
+    return phase == 0 ? "" : ":" + phase;
   }
 
   static int resolutionIndex(long maxSourceResolution) {

@@ -54,9 +54,17 @@ class InMemoryCacheAndBackoffTest {
 
   @Test
   void cacheKeysFollowThanosLayout() {
+    RangeRequest r = new RangeRequest("up", 86_400_000L * 3 + 30_000, 86_400_000L * 3 + 90_000, 30_000, true,
+        false, 300_000, List.of("replica", "prom"), List.of(), "prometheus", 0, false, java.util.Map.of());
+    assertThat(CacheKey.of(r, "t1", 86_400_000L))
+        .isEqualTo("fe:t1:up:30000:86400000:3:1:-:0:prometheus:false:prom,replica:false");
+  }
+
+  @Test
+  void aStartOffTheStepGridAddsItsPhaseToTheKey() {
     RangeRequest r = new RangeRequest("up", 86_400_000L * 3 + 5, 86_400_000L * 3 + 60_005, 30_000, true, false,
         300_000, List.of("replica", "prom"), List.of(), "prometheus", 0, false, java.util.Map.of());
     assertThat(CacheKey.of(r, "t1", 86_400_000L))
-        .isEqualTo("fe:t1:up:30000:86400000:3:1:-:0:prometheus:false:prom,replica:false");
+        .isEqualTo("fe:t1:up:30000:86400000:3:1:-:0:prometheus:false:prom,replica:false:5");
   }
 }

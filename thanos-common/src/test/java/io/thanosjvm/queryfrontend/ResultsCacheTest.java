@@ -104,6 +104,24 @@ class ResultsCacheTest {
   }
 
   @Test
+  void unalignedRangesWithAnotherStartPhaseNeverReuseTheFirstOnesGrid() throws Exception {
+    // Thanos' and Cortex' extents mix step grids here: the second answer came back on the first query's grid
+    QueryRangeSettings unaligned = new QueryRangeSettings(Duration.ofHours(24), 3, Duration.ZERO, 4,
+        Duration.ofMinutes(1), true, false);
+    Clock clock = Clock.systemUTC();
+    try (FrontendFixture f = new FrontendFixture(prometheus, unaligned, memory(clock), clock)) {
+      Map<String, List<String>> first = params(QUERY, DAY1 + 5 * H + 432, DAY1 + 11 * H, "137");
+      assertThat(f.frontend(first).body()).isEqualTo(f.direct(first).body());
+      Map<String, List<String>> shifted = params(QUERY, DAY1 + 5 * H + 50_432, DAY1 + 11 * H, "137");
+      Answer second = f.frontend(shifted);
+      assertThat(second.body()).as("the shifted start's own grid").isEqualTo(f.direct(shifted).body());
+      f.proxy.reset();
+      assertThat(f.frontend(first).body()).as("the first grid is still cached").isEqualTo(f.direct(first).body());
+      assertThat(f.proxy.seen("/api/v1/query_range")).as("served from the cache").isEmpty();
+    }
+  }
+
+  @Test
   void resultsInsideTheFreshnessWindowAreNeverCached() throws Exception {
     long day3 = DAY1 + 2 * 86_400_000L;
     Clock clock = Clock.fixed(Instant.ofEpochMilli(day3 + 12 * H + 30 * 60_000L), ZoneOffset.UTC);
