@@ -1,6 +1,5 @@
 package io.thanosjvm.app.query;
 
-import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,8 +15,11 @@ import io.thanosjvm.rules.QueryEndpoint;
 import io.thanosjvm.rules.RuleManagerSettings;
 import io.thanosjvm.rules.Ruler;
 import io.thanosjvm.rules.RulerConfig;
+import io.thanosjvm.rules.RulesService;
 import io.thanosjvm.rules.TsdbSampleSink;
 import io.thanosjvm.store.tsdb.TsdbStore;
+import io.thanosjvm.wire.infopb.InfoResponse;
+import io.thanosjvm.wire.infopb.RulesInfo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,13 +29,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * The ruler's plain-Java pieces wired by hand, as {@code thanos-ruler-app} wires them: the rule evaluation through a
  * query API's HTTP endpoint into a local TSDB (head + WAL), the StoreAPI and Info (component type {@code rule},
- * external labels from {@code --label}) over it, and any extra gRPC services built from the running {@link Ruler}
- * (e.g. the Rules API) — served on a loopback gRPC port.
+ * external labels from {@code --label}) over it, optionally the Rules API ({@code thanos.Rules}, then advertised
+ * in Info) — served on a loopback gRPC port.
  *
  * <p>The query app cannot depend on the ruler app (LayeringTest), and the reactor builds {@code thanos-query-app}
  * before {@code thanos-ruler-app}, so the ruler's jar does not exist yet when these tests run.
@@ -54,10 +55,10 @@ final class HandWiredRuler implements AutoCloseable {
    * Starts a ruler evaluating {@code ruleFile} every second through {@code query} with external labels
    * {@code externalLabels}, its TSDB in {@code dataDir}.
    *
-   * @param services extra gRPC services over the ruler and its external labels
+   * @param rulesApi whether it serves (and advertises) the Rules API
    */
-  static HandWiredRuler start(Path dataDir, Path ruleFile, URI query, Labels externalLabels,
-      List<Function<Ruler, BindableService>> services) throws IOException {
+  static HandWiredRuler start(Path dataDir, Path ruleFile, URI query, Labels externalLabels, boolean rulesApi)
+      throws IOException {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     LocalTsdb tsdb = LocalTsdb.open(dataDir, TsdbOptions.defaults().withExternalLabels(externalLabels.toMap()),
         Clock.systemUTC(), registry);
@@ -72,8 +73,13 @@ final class HandWiredRuler implements AutoCloseable {
     TsdbStore store = TsdbStore.of(tsdb, externalLabels);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(store)
-        .addService(new InfoService(() -> Optional.of(store.info("rule"))));
-    services.forEach(s -> builder.addService(s.apply(ruler)));
+        .addService(new InfoService(() -> {
+          InfoResponse info = store.info("rule");
+          return Optional.of(rulesApi ? info.toBuilder().setRules(RulesInfo.getDefaultInstance()).build() : info);
+        }));
+    if (rulesApi) {
+      builder.addService(new RulesService(ruler::groups, externalLabels));
+    }
     return new HandWiredRuler(tsdb, ruler, builder.build().start());
   }
 

@@ -78,10 +78,10 @@ class RulerHaDedupTest {
     try (PrometheusServer prom = PrometheusServer.start(Map.of())) {
       pushUp(prom);
       try (HandWiredRuler x = HandWiredRuler.start(dir.resolve("x"), rules, prom.url(), Labels.of("replica", "x"),
-          List.of())) {
+          false)) {
         Thread.sleep(3_000);
         try (HandWiredRuler y = HandWiredRuler.start(dir.resolve("y"), rules, prom.url(),
-            Labels.of("replica", "y"), List.of())) {
+            Labels.of("replica", "y"), false)) {
           int[] exit = {0};
           ConfigurableApplicationContext query = ThanosQueryApplication.run(ThanosCommandLine.prepare("query",
               new String[] {"--http-address=127.0.0.1:0", "--grpc-address=127.0.0.1:0",

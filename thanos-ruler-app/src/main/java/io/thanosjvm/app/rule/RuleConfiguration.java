@@ -10,6 +10,8 @@ import io.thanosjvm.head.TsdbQueryable;
 import io.thanosjvm.info.InfoService;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.rules.Ruler;
+import io.thanosjvm.rules.RulesService;
+import io.thanosjvm.wire.infopb.RulesInfo;
 import io.thanosjvm.rules.TsdbSampleSink;
 import io.thanosjvm.store.tsdb.TsdbStore;
 import java.io.IOException;
@@ -26,7 +28,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Wires the ruler: the local TSDB (head + WAL in {@code --data-dir}), the rule evaluation ({@link Ruler}), the
- * StoreAPI and Info (component type {@code rule}) over the TSDB, the rules/alerts API and reload, the shipper.
+ * StoreAPI and Info (component type {@code rule}) over the TSDB, the gRPC Rules API, the rules/alerts HTTP API and
+ * reload, the shipper.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ThanosRuleProperties.class)
@@ -61,9 +64,17 @@ class RuleConfiguration {
     return TsdbStore.of(rulerTsdb, rulerExternalLabels);
   }
 
+  /** Info: component type rule, the StoreAPI over the TSDB, and the Rules API advertised. */
   @Bean
   InfoService infoService(TsdbStore rulerStore) {
-    return new InfoService(() -> Optional.of(rulerStore.info("rule")));
+    return new InfoService(() -> Optional.of(rulerStore.info("rule").toBuilder()
+        .setRules(RulesInfo.getDefaultInstance()).build()));
+  }
+
+  /** gRPC {@code thanos.Rules/Rules}: the groups with the external labels, for queriers' rules/alerts fan-out. */
+  @Bean
+  RulesService rulesService(Ruler ruler, Labels rulerExternalLabels) {
+    return new RulesService(ruler::groups, rulerExternalLabels);
   }
 
   /** Readiness: the rules are loaded (the ruler bean exists once they are). */

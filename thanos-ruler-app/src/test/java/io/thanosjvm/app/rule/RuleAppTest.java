@@ -11,6 +11,10 @@ import io.thanosjvm.testing.PrometheusServer;
 import io.thanosjvm.wire.infopb.InfoGrpc;
 import io.thanosjvm.wire.infopb.InfoRequest;
 import io.thanosjvm.wire.infopb.InfoResponse;
+import io.thanosjvm.wire.rulespb.AlertState;
+import io.thanosjvm.wire.rulespb.RulesGrpc;
+import io.thanosjvm.wire.rulespb.RulesRequest;
+import io.thanosjvm.wire.rulespb.RulesResponse;
 import io.thanosjvm.wire.storepb.LabelMatcher;
 import io.thanosjvm.wire.storepb.SeriesRequest;
 import io.thanosjvm.wire.storepb.SeriesResponse;
@@ -34,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code thanos rule} against a real Prometheus 2.42 as its query API and real Alertmanagers 0.25: rules and alerts
- * APIs, StoreAPI + Info (component type rule) over its TSDB, reload keeping the previous rules on a bad file, HA
+ * APIs, gRPC Rules API (external labels added), StoreAPI + Info (component type rule, Rules API advertised) over
+ * its TSDB, reload keeping the previous rules on a bad file, HA
  * pair deduplicated in Alertmanager through {@code --alert.label-drop}.
  */
 class RuleAppTest {
@@ -159,6 +164,29 @@ class RuleAppTest {
         assertThat(info.getComponentType()).isEqualTo("rule");
         assertThat(info.getLabelSets(0).getLabelsList()).extracting(l -> l.getName() + "=" + l.getValue())
             .containsExactly("cluster=eu", "replica=r1");
+        assertThat(info.hasRules()).as("Info advertises the Rules API").isTrue();
+        List<RulesResponse> ruleFrames = new ArrayList<>();
+        RulesGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+            .rules(RulesRequest.getDefaultInstance()).forEachRemaining(ruleFrames::add);
+        assertThat(ruleFrames).hasSize(1);
+        io.thanosjvm.wire.rulespb.RuleGroup grpcGroup = ruleFrames.get(0).getGroup();
+        assertThat(grpcGroup.getName()).isEqualTo("app");
+        assertThat(grpcGroup.getFile()).isEqualTo(rules.toString());
+        assertThat(grpcGroup.getRules(0).getRecording().getName()).isEqualTo("job:up:sum");
+        assertThat(grpcGroup.getRules(0).getRecording().getLabels().getLabelsList())
+            .extracting(l -> l.getName() + "=" + l.getValue()).as("external labels added")
+            .containsExactly("cluster=eu", "replica=r1");
+        io.thanosjvm.wire.rulespb.Alert grpcAlert = grpcGroup.getRules(1).getAlert();
+        assertThat(grpcAlert.getState()).isEqualTo(AlertState.FIRING);
+        assertThat(grpcAlert.getAlerts(0).getLabels().getLabelsList()).extracting(l -> l.getName() + "=" + l.getValue())
+            .containsExactly("alertname=InstanceDown", "cluster=eu", "instance=b", "job=node", "replica=r1",
+                "severity=page");
+        assertThat(grpcAlert.getAlerts(0).getValue()).isEqualTo("0e+00");
+        List<RulesResponse> alertFrames = new ArrayList<>();
+        RulesGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+            .rules(RulesRequest.newBuilder().setType(RulesRequest.Type.RECORD).build())
+            .forEachRemaining(alertFrames::add);
+        assertThat(alertFrames.get(0).getGroup().getRulesList()).hasSize(1);
         List<SeriesResponse> frames = new ArrayList<>();
         StoreGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).series(SeriesRequest.newBuilder()
             .setMinTime(0).setMaxTime(Long.MAX_VALUE).addMatchers(LabelMatcher.newBuilder()
