@@ -64,8 +64,15 @@ class RuleAppTest {
       """;
 
   static ConfigurableApplicationContext startRuler(Path dataDir, Path rules, URI query, List<String> extra) {
+    List<String> args = new ArrayList<>(List.of("--query=" + query));
+    args.addAll(extra);
+    return startRulerWith(dataDir, rules, args);
+  }
+
+  /** A ruler on free ports evaluating {@code rules} every second; {@code extra} says where it queries. */
+  static ConfigurableApplicationContext startRulerWith(Path dataDir, Path rules, List<String> extra) {
     List<String> args = new ArrayList<>(List.of("--http-address=127.0.0.1:0", "--grpc-address=127.0.0.1:0",
-        "--data-dir=" + dataDir, "--rule-file=" + rules, "--eval-interval=1s", "--query=" + query));
+        "--data-dir=" + dataDir, "--rule-file=" + rules, "--eval-interval=1s"));
     args.addAll(extra);
     int[] exit = {0};
     return ThanosRuleApplication.run(ThanosCommandLine.prepare("rule", args.toArray(String[]::new), System.out,
