@@ -83,9 +83,7 @@ final class RuleGroupsJson {
     sb.append(",\"query\":");
     PromJson.string(sb, a.getQuery());
     sb.append(",\"duration\":").append(RulesApi.goFloat(a.getDurationSeconds()));
-    if (a.getKeepFiringForSeconds() != 0) {
-      sb.append(",\"keepFiringFor\":").append(RulesApi.goFloat(a.getKeepFiringForSeconds()));
-    }
+    sb.append(",\"keepFiringFor\":").append(RulesApi.goFloat(a.getKeepFiringForSeconds()));
     sb.append(",\"labels\":");
     labels(sb, a.getLabels());
     sb.append(",\"annotations\":");

@@ -106,6 +106,7 @@ public final class RulesApi {
       sb.append(",\"query\":");
       PromJson.string(sb, a.parsed().toString());
       sb.append(",\"duration\":").append(seconds(a.forMillis() * 1_000_000L));
+      sb.append(",\"keepFiringFor\":").append(seconds(a.keepFiringForMillis() * 1_000_000L));
       sb.append(",\"labels\":");
       map(sb, a.labels());
       sb.append(",\"annotations\":");

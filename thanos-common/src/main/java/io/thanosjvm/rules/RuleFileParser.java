@@ -34,7 +34,8 @@ public final class RuleFileParser {
   private static final Set<String> ROOT_KEYS = Set.of("groups");
   private static final Set<String> GROUP_KEYS = Set.of("name", "interval", "limit", "rules",
       "partial_response_strategy", "query_offset");
-  private static final Set<String> RULE_KEYS = Set.of("record", "alert", "expr", "for", "labels", "annotations");
+  private static final Set<String> RULE_KEYS = Set.of("record", "alert", "expr", "for", "keep_firing_for",
+      "labels", "annotations");
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
   private RuleFileParser() {}
@@ -168,12 +169,16 @@ public final class RuleFileParser {
     Map<String, String> labels = stringMap(r.get("labels"), "labels", own);
     Map<String, String> annotations = stringMap(r.get("annotations"), "annotations", own);
     long forMillis = duration(r.get("for"), "for", own);
+    long keepFiringForMillis = duration(r.get("keep_firing_for"), "keep_firing_for", own);
     if (!record.isEmpty()) {
       if (!annotations.isEmpty()) {
         own.add("invalid field 'annotations' in recording rule");
       }
       if (forMillis != 0) {
         own.add("invalid field 'for' in recording rule");
+      }
+      if (keepFiringForMillis != 0) {
+        own.add("invalid field 'keep_firing_for' in recording rule");
       }
       if (!METRIC_NAME.matcher(record).matches()) {
         own.add("invalid recording rule name: " + record);
@@ -200,7 +205,7 @@ public final class RuleFileParser {
     if (!record.isEmpty()) {
       return new RecordingRule(record, expr, parsed, Labels.fromMap(labels));
     }
-    return new AlertingRule(alert, expr, parsed, forMillis, labels, annotations);
+    return new AlertingRule(alert, expr, parsed, forMillis, labels, annotations, keepFiringForMillis);
   }
 
   private static void templateProblems(String alert, String kind, Map<String, String> templates,

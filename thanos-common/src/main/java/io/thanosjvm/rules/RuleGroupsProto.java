@@ -70,6 +70,7 @@ public final class RuleGroupsProto {
       GroupState g) {
     Alert.Builder b = Alert.newBuilder().setName(a.name()).setQuery(a.parsed().toString())
         .setDurationSeconds(a.forMillis() / 1000.0)
+        .setKeepFiringForSeconds(a.keepFiringForMillis() / 1000.0)
         .setLabels(labelSet(extend(Labels.fromMap(a.labels()), externalLabels)))
         .setAnnotations(labelSet(Labels.fromMap(new TreeMap<>(a.annotations()))))
         .setHealth(status.health()).setLastError(status.lastError())
