@@ -136,4 +136,31 @@ class RuleFileParserTest {
         """);
     assertThat(((AlertingRule) groups.get(0).rules().get(0)).keepFiringForMillis()).isEqualTo(300_000);
   }
+
+  @Test
+  void groupLabelsAreAddedToEveryRuleTheRulesOwnLabelsWinning() {
+    List<RuleGroup> groups = RuleFileParser.parse("l.yml", """
+        groups:
+          - name: g
+            labels: {team: ops, severity: info}
+            rules:
+              - record: job:up:sum
+                expr: sum by (job) (up)
+              - alert: Down
+                expr: up == 0
+                labels: {severity: page}
+        """);
+    RecordingRule recording = (RecordingRule) groups.get(0).rules().get(0);
+    assertThat((Object) recording.labels()).isEqualTo(io.thanosjvm.model.Labels.of("severity", "info", "team", "ops"));
+    AlertingRule alert = (AlertingRule) groups.get(0).rules().get(1);
+    assertThat(alert.labels()).containsExactly(java.util.Map.entry("team", "ops"),
+        java.util.Map.entry("severity", "page"));
+    assertThatThrownBy(() -> RuleFileParser.parse("l.yml", """
+        groups:
+          - name: g
+            labels: {"0bad": x}
+            rules: []
+        """)).isInstanceOfSatisfying(RuleFileException.class,
+        e -> assertThat(e.problems()).contains("group \"g\": invalid label name: 0bad"));
+  }
 }
