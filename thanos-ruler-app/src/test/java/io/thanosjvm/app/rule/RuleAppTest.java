@@ -159,6 +159,21 @@ class RuleAppTest {
         assertThat(get(http, "/api/v1/rules?type=record").get("data").get("groups").get(0).get("rules").size())
             .isEqualTo(1);
 
+        HttpResponse<String> alertsPage = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http
+            + "/alerts")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(alertsPage.statusCode()).isEqualTo(200);
+        assertThat(alertsPage.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(alertsPage.body()).contains("Firing (1)").contains("InstanceDown (1 active)")
+            .contains("<span class=\"label\">instance=\"b\"</span>").contains("b of node is down")
+            .contains("expr: up == 0");
+        String rulesPage = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/rules"))
+            .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(rulesPage).contains("<h2>app</h2>").contains("record: job:up:sum")
+            .contains("expr: sum by (job) (up)").contains("summary: {{ $labels.instance }} of {{ $labels.job }} is down")
+            .contains("class=\"health ok\"");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/")).build(),
+            HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location")).hasValue("/alerts");
+
         await(() -> am.notified().size() > 0, "Alertmanager notified");
         JsonNode sent = am.notified().get(0);
         assertThat(sent.get("labels").get("replica").asString()).isEqualTo("r1");
