@@ -150,11 +150,11 @@ public class ThanosRuleProperties {
    * (see https://prometheus.io/docs/prometheus/latest/configuration/configuration/#remote_write). This automatically
    * enables stateless mode for ruler and no series will be stored in the ruler's TSDB.
    */
-  @Flag(name = "remote-write.config-file", notImplemented = true)
+  @Flag(name = FlagNames.REMOTE_WRITE_CONFIG_FILE)
   private String remoteWriteConfigFile = "";
 
   /** Alternative to 'remote-write.config-file' flag (mutually exclusive). Content of YAML remote-write config. */
-  @Flag(name = "remote-write.config", notImplemented = true)
+  @Flag(name = FlagNames.REMOTE_WRITE_CONFIG)
   private String remoteWriteConfig = "";
 
   /** The longest one rule query may take on one query server (not a Thanos flag). */

@@ -12,6 +12,7 @@ import io.thanosjvm.rules.HttpClientConfig;
 import io.thanosjvm.rules.GeneratorUrl;
 import io.thanosjvm.rules.HttpRuleQuery;
 import io.thanosjvm.rules.QueryEndpoint;
+import io.thanosjvm.rules.RemoteWriteTarget;
 import io.thanosjvm.rules.RuleManagerSettings;
 import io.thanosjvm.rules.RulerConfig;
 import io.thanosjvm.rules.RulerHttpConfigs;
@@ -105,6 +106,20 @@ final class RulerSettings {
       return RelabelConfigParser.parse(config);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--" + FlagNames.ALERT_RELABEL_CONFIG + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The targets of {@code --remote-write.config(-file)} (stateless mode), empty when not set. */
+  static List<RemoteWriteTarget> remoteWrite(ThanosRuleProperties props) {
+    String config = text(FlagNames.REMOTE_WRITE_CONFIG_FILE, props.getRemoteWriteConfigFile(),
+        FlagNames.REMOTE_WRITE_CONFIG, props.getRemoteWriteConfig());
+    if (config.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return RemoteWriteTarget.parse(config);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + FlagNames.REMOTE_WRITE_CONFIG + ": " + e.getMessage(), e);
     }
   }
 
