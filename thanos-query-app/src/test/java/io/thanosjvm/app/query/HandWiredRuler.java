@@ -18,6 +18,7 @@ import io.thanosjvm.rules.RulerConfig;
 import io.thanosjvm.rules.RulesService;
 import io.thanosjvm.rules.TsdbSampleSink;
 import io.thanosjvm.store.tsdb.TsdbStore;
+import io.thanosjvm.testing.PrometheusServer;
 import io.thanosjvm.wire.infopb.InfoResponse;
 import io.thanosjvm.wire.infopb.RulesInfo;
 import java.io.IOException;
@@ -81,6 +82,24 @@ final class HandWiredRuler implements AutoCloseable {
       builder.addService(new RulesService(ruler::groups, externalLabels));
     }
     return new HandWiredRuler(tsdb, ruler, builder.build().start());
+  }
+
+  /**
+   * Remote-writes {@code up} of job {@code node} into {@code prom}: instance a up (1), instance b down (0), one
+   * sample a second from a minute ago for ten minutes.
+   */
+  static void pushUp(PrometheusServer prom) throws Exception {
+    long now = System.currentTimeMillis() / 1000 * 1000;
+    long[] ts = new long[600];
+    double[] ones = new double[600];
+    double[] zeros = new double[600];
+    for (int i = 0; i < ts.length; i++) {
+      ts[i] = now - 60_000 + i * 1000L;
+      ones[i] = 1;
+    }
+    prom.remoteWrite(List.of(
+        PrometheusServer.series(new String[] {"__name__", "up", "job", "node", "instance", "a"}, ts, ones),
+        PrometheusServer.series(new String[] {"__name__", "up", "job", "node", "instance", "b"}, ts, zeros)));
   }
 
   /** The gRPC address, {@code 127.0.0.1:port}. */

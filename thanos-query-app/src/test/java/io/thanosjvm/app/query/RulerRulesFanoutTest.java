@@ -61,20 +61,6 @@ class RulerRulesFanoutTest {
               expr: count by (job) (up)
       """;
 
-  static void pushUp(PrometheusServer prom) throws Exception {
-    long now = System.currentTimeMillis() / 1000 * 1000;
-    long[] ts = new long[600];
-    double[] ones = new double[600];
-    double[] zeros = new double[600];
-    for (int i = 0; i < ts.length; i++) {
-      ts[i] = now - 60_000 + i * 1000L;
-      ones[i] = 1;
-    }
-    prom.remoteWrite(List.of(
-        PrometheusServer.series(new String[] {"__name__", "up", "job", "node", "instance", "a"}, ts, ones),
-        PrometheusServer.series(new String[] {"__name__", "up", "job", "node", "instance", "b"}, ts, zeros)));
-  }
-
   /** Advertises the Rules API in Info; every Rules call fails with UNAVAILABLE. */
   static Server failingRulesEndpoint() throws Exception {
     return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -103,7 +89,7 @@ class RulerRulesFanoutTest {
             true);
         HandWiredRuler y = HandWiredRuler.start(dir.resolve("y"), rules, prom.url(), Labels.of("replica", "y"),
             true)) {
-      pushUp(prom);
+      HandWiredRuler.pushUp(prom);
       int[] exit = {0};
       ConfigurableApplicationContext query = ThanosQueryApplication.run(ThanosCommandLine.prepare("query",
           new String[] {"--http-address=127.0.0.1:0", "--grpc-address=127.0.0.1:0", "--query.replica-label=replica",
