@@ -9,10 +9,8 @@ import io.thanosjvm.rules.GroupState;
 import io.thanosjvm.rules.RecordingRule;
 import io.thanosjvm.rules.Rule;
 import io.thanosjvm.rules.RuleStatus;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -108,6 +106,7 @@ public final class RulesApi {
       sb.append(",\"query\":");
       PromJson.string(sb, a.parsed().toString());
       sb.append(",\"duration\":").append(seconds(a.forMillis() * 1_000_000L));
+      sb.append(",\"keepFiringFor\":").append(seconds(a.keepFiringForMillis() * 1_000_000L));
       sb.append(",\"labels\":");
       map(sb, a.labels());
       sb.append(",\"annotations\":");
@@ -153,7 +152,7 @@ public final class RulesApi {
     sb.append(",\"state\":\"").append(a.state()).append("\",\"activeAt\":");
     time(sb, a.activeAtMillis());
     sb.append(",\"value\":");
-    PromJson.string(sb, formatE(a.value()));
+    PromJson.string(sb, GoFloat.formatE(a.value()));
     sb.append('}');
   }
 
@@ -167,41 +166,15 @@ public final class RulesApi {
 
   /** Seconds as Go's encoding/json writes a float64: 'f' between 1e-6 and 1e21, else 'e' with a short exponent. */
   private static String seconds(long nanos) {
-    double v = nanos / 1e9;
-    double abs = Math.abs(v);
-    if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
-      return formatE(v).replace("e-0", "e-").replace("e+0", "e+");
-    }
-    return GoFloat.formatF(v);
+    return goFloat(nanos / 1e9);
   }
 
-  /** Go's {@code strconv.FormatFloat(v, 'e', -1, 64)}: shortest digits, exponent of at least two digits. */
-  public static String formatE(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
+  /** A float64 as Go's encoding/json writes it: 'f' between 1e-6 and 1e21, else 'e' with a short exponent. */
+  static String goFloat(double v) {
+    double abs = Math.abs(v);
+    if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
+      return GoFloat.formatE(v).replace("e-0", "e-").replace("e+0", "e+");
     }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "+Inf" : "-Inf";
-    }
-    StringBuilder sb = new StringBuilder();
-    if (v < 0 || (v == 0 && 1 / v < 0)) {
-      sb.append('-');
-    }
-    if (v == 0) {
-      return sb.append("0e+00").toString();
-    }
-    BigDecimal bd = new BigDecimal(GoFloat.formatG(Math.abs(v))).stripTrailingZeros();
-    String digits = bd.unscaledValue().toString();
-    int exp = digits.length() - bd.scale() - 1;
-    sb.append(digits.charAt(0));
-    if (digits.length() > 1) {
-      sb.append('.').append(digits, 1, digits.length());
-    }
-    sb.append('e').append(exp < 0 ? '-' : '+');
-    int e = Math.abs(exp);
-    if (e < 10) {
-      sb.append('0');
-    }
-    return sb.append(e).toString().toLowerCase(Locale.ROOT);
+    return GoFloat.formatF(v);
   }
 }

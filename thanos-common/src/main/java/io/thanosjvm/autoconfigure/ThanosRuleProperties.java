@@ -69,11 +69,11 @@ public class ThanosRuleProperties {
   private String queryHttpMethod = "POST";
 
   /** Path to YAML file that contains query API servers configuration. See format details. */
-  @Flag(name = "query.config-file", notImplemented = true)
+  @Flag(name = FlagNames.QUERY_CONFIG_FILE)
   private String queryConfigFile = "";
 
   /** Alternative to 'query.config-file' flag (mutually exclusive). Content of YAML file with query configuration. */
-  @Flag(name = "query.config", notImplemented = true)
+  @Flag(name = FlagNames.QUERY_CONFIG)
   private String queryConfig = "";
 
   /** Path to file that contains addresses of query API servers. The path can be a glob pattern (repeatable). */
@@ -98,11 +98,11 @@ public class ThanosRuleProperties {
   private Duration alertmanagersSendTimeout = Duration.ofSeconds(10);
 
   /** Path to YAML file that contains alerting configuration. See format details. */
-  @Flag(name = "alertmanagers.config-file", notImplemented = true)
+  @Flag(name = FlagNames.ALERTMANAGERS_CONFIG_FILE)
   private String alertmanagersConfigFile = "";
 
   /** Alternative to 'alertmanagers.config-file' flag (mutually exclusive). Content of YAML alerting configuration. */
-  @Flag(name = "alertmanagers.config", notImplemented = true)
+  @Flag(name = FlagNames.ALERTMANAGERS_CONFIG)
   private String alertmanagersConfig = "";
 
   /** The external Thanos Query URL that would be set in all alerts 'Source' field */
@@ -123,11 +123,11 @@ public class ThanosRuleProperties {
   private List<String> alertLabelDrop = new ArrayList<>();
 
   /** Path to YAML file that contains alert relabelling configuration. */
-  @Flag(name = "alert.relabel-config-file", notImplemented = true)
+  @Flag(name = FlagNames.ALERT_RELABEL_CONFIG_FILE)
   private String alertRelabelConfigFile = "";
 
   /** Alternative to 'alert.relabel-config-file' flag (mutually exclusive). Content of YAML file with alert relabelling configuration. */
-  @Flag(name = "alert.relabel-config", notImplemented = true)
+  @Flag(name = FlagNames.ALERT_RELABEL_CONFIG)
   private String alertRelabelConfig = "";
 
   /** Minimum amount of time to wait before resending an alert to Alertmanager. */
@@ -150,11 +150,11 @@ public class ThanosRuleProperties {
    * (see https://prometheus.io/docs/prometheus/latest/configuration/configuration/#remote_write). This automatically
    * enables stateless mode for ruler and no series will be stored in the ruler's TSDB.
    */
-  @Flag(name = "remote-write.config-file", notImplemented = true)
+  @Flag(name = FlagNames.REMOTE_WRITE_CONFIG_FILE)
   private String remoteWriteConfigFile = "";
 
   /** Alternative to 'remote-write.config-file' flag (mutually exclusive). Content of YAML remote-write config. */
-  @Flag(name = "remote-write.config", notImplemented = true)
+  @Flag(name = FlagNames.REMOTE_WRITE_CONFIG)
   private String remoteWriteConfig = "";
 
   /** The longest one rule query may take on one query server (not a Thanos flag). */

@@ -17,6 +17,22 @@ public final class FlagNames {
   public static final String EVAL_INTERVAL = "eval-interval";
   /** {@code --alertmanagers.url}. */
   public static final String ALERTMANAGERS_URL = "alertmanagers.url";
+  /** {@code --alertmanagers.config} (the ruler). */
+  public static final String ALERTMANAGERS_CONFIG = "alertmanagers.config";
+  /** {@code --alertmanagers.config-file} (the ruler). */
+  public static final String ALERTMANAGERS_CONFIG_FILE = "alertmanagers.config-file";
+  /** {@code --query.config} (the ruler). */
+  public static final String QUERY_CONFIG = "query.config";
+  /** {@code --query.config-file} (the ruler). */
+  public static final String QUERY_CONFIG_FILE = "query.config-file";
+  /** {@code --remote-write.config} (the stateless ruler). */
+  public static final String REMOTE_WRITE_CONFIG = "remote-write.config";
+  /** {@code --remote-write.config-file} (the stateless ruler). */
+  public static final String REMOTE_WRITE_CONFIG_FILE = "remote-write.config-file";
+  /** {@code --alert.relabel-config} (the ruler). */
+  public static final String ALERT_RELABEL_CONFIG = "alert.relabel-config";
+  /** {@code --alert.relabel-config-file} (the ruler). */
+  public static final String ALERT_RELABEL_CONFIG_FILE = "alert.relabel-config-file";
   /** {@code --alert.query-template}. */
   public static final String ALERT_QUERY_TEMPLATE = "alert.query-template";
   /** {@code --data-dir}. */

@@ -34,6 +34,7 @@ public final class Alert {
   private long resolvedAt;
   private long lastSentAt;
   private long validUntil;
+  private long keepFiringSince;
 
   Alert(Labels labels, Map<String, String> annotations, double value, long activeAt) {
     this.labels = labels;
@@ -86,6 +87,15 @@ public final class Alert {
   /** Until when the last sent copy stays valid in Alertmanager without a resend (ms), or 0. */
   public long validUntil() {
     return validUntil;
+  }
+
+  /** Since when it has been kept firing without its series ({@code keep_firing_for}, ms), or 0. */
+  public long keepFiringSince() {
+    return keepFiringSince;
+  }
+
+  void keepFiringSince(long t) {
+    this.keepFiringSince = t;
   }
 
   void refresh(Map<String, String> annotations, double value) {

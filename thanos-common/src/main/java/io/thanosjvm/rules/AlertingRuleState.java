@@ -13,8 +13,8 @@ import java.util.Map;
  * The alerts of one alerting rule across evaluations, as Prometheus 2.42 keeps them: each result series is an alert
  * identified by its labels (the series' labels without {@code __name__}, the rule's expanded labels, {@code alertname});
  * a new alert is pending, fires once active for the rule's {@code for}, and when its series disappears a pending
- * alert is dropped while a firing one is resolved and kept {@value #RESOLVED_RETENTION_MILLIS} ms so Alertmanager
- * learns it ended. Each evaluation yields the {@code ALERTS} and {@code ALERTS_FOR_STATE} samples to record.
+ * alert is dropped while a firing one is resolved (after {@code keep_firing_for}, during which it keeps firing) and kept
+ * {@value #RESOLVED_RETENTION_MILLIS} ms so Alertmanager learns it ended. Each evaluation yields the {@code ALERTS} and {@code ALERTS_FOR_STATE} samples to record.
  */
 public final class AlertingRuleState {
 
@@ -78,14 +78,25 @@ public final class AlertingRuleState {
     for (Iterator<Map.Entry<Labels, Alert>> it = active.entrySet().iterator(); it.hasNext(); ) {
       Alert a = it.next().getValue();
       if (!current.containsKey(a.labels())) {
+        boolean keepFiring = false;
+        if (a.state() == Alert.State.FIRING && rule.keepFiringForMillis() > 0) {
+          if (a.keepFiringSince() == 0) {
+            a.keepFiringSince(evalMillis);
+          }
+          keepFiring = evalMillis - a.keepFiringSince() < rule.keepFiringForMillis();
+        }
         if (a.state() == Alert.State.PENDING
             || (a.resolvedAt() != 0 && evalMillis - a.resolvedAt() > RESOLVED_RETENTION_MILLIS)) {
           it.remove();
         }
-        if (a.state() != Alert.State.INACTIVE) {
+        if (a.state() != Alert.State.INACTIVE && !keepFiring) {
           a.resolve(evalMillis);
         }
-        continue;
+        if (!keepFiring) {
+          continue;
+        }
+      } else {
+        a.keepFiringSince(0);
       }
       activeCount++;
       if (a.state() == Alert.State.PENDING && evalMillis - a.activeAt() >= rule.forMillis()) {

@@ -22,9 +22,8 @@ import java.util.List;
  */
 public final class AlertmanagerSender {
 
-  private final List<URI> alertmanagers;
-  private final Duration timeout;
-  private final HttpClient http;
+  private final List<AlertmanagerTarget> alertmanagers;
+  private final List<HttpClient> clients;
   private final MeterRegistry registry;
   private final Counter dropped;
 
@@ -34,20 +33,29 @@ public final class AlertmanagerSender {
    * @param timeout {@code --alertmanagers.send-timeout}
    */
   public AlertmanagerSender(List<URI> alertmanagers, Duration timeout, HttpClient http, MeterRegistry registry) {
+    this(alertmanagers.stream().map(u -> new AlertmanagerTarget(u, HttpClientConfig.NONE, timeout)).toList(), http,
+        registry);
+  }
+
+  /**
+   * A sender to {@code alertmanagers}, each with its own timeout and HTTP configuration.
+   *
+   * @param http the client for targets without a CA file of their own
+   */
+  public AlertmanagerSender(List<AlertmanagerTarget> alertmanagers, HttpClient http, MeterRegistry registry) {
     if (alertmanagers.isEmpty()) {
       throw new IllegalArgumentException("no Alertmanager to send to");
     }
     this.alertmanagers = List.copyOf(alertmanagers);
-    this.timeout = timeout;
-    this.http = http;
+    this.clients = this.alertmanagers.stream().map(a -> a.http().client(http)).toList();
     this.registry = registry;
     this.dropped = Counter.builder("thanos_alert_sender_alerts_dropped_total")
         .description("Number of alerts dropped in case of all sends to Alertmanager failed.").register(registry);
     // every Alertmanager's series exist from the start (at 0), so dashboards show rates rather than no data
-    for (URI am : this.alertmanagers) {
-      latency(am.getAuthority());
-      sent(am.getAuthority());
-      errors(am.getAuthority());
+    for (AlertmanagerTarget am : this.alertmanagers) {
+      latency(am.url().getAuthority());
+      sent(am.url().getAuthority());
+      errors(am.url().getAuthority());
     }
   }
 
@@ -84,10 +92,11 @@ public final class AlertmanagerSender {
     }
     byte[] body = AlertmanagerV2Json.encode(alerts).getBytes(StandardCharsets.UTF_8);
     boolean anyAccepted = false;
-    for (URI am : alertmanagers) {
-      String name = am.getAuthority();
+    for (int i = 0; i < alertmanagers.size(); i++) {
+      AlertmanagerTarget am = alertmanagers.get(i);
+      String name = am.url().getAuthority();
       long start = System.nanoTime();
-      boolean ok = post(am, body);
+      boolean ok = post(am, clients.get(i), body);
       latency(name).record(Duration.ofNanos(System.nanoTime() - start));
       if (ok) {
         anyAccepted = true;
@@ -102,15 +111,16 @@ public final class AlertmanagerSender {
     return anyAccepted;
   }
 
-  private boolean post(URI am, byte[] body) {
-    String base = am.toString().endsWith("/") ? am.toString().substring(0, am.toString().length() - 1)
-        : am.toString();
-    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts")).timeout(timeout)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+  private boolean post(AlertmanagerTarget am, HttpClient http, byte[] body) {
+    String url = am.url().toString();
+    String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     try {
-      HttpResponse<Void> resp = http.send(req, HttpResponse.BodyHandlers.discarding());
+      HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts")).timeout(am.timeout())
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      am.http().authorization().ifPresent(a -> req.header("Authorization", a));
+      HttpResponse<Void> resp = http.send(req.build(), HttpResponse.BodyHandlers.discarding());
       return resp.statusCode() / 100 == 2;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

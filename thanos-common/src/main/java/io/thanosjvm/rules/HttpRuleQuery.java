@@ -2,6 +2,8 @@ package io.thanosjvm.rules;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thanosjvm.discovery.DnsResolver;
+import io.thanosjvm.discovery.JndiDnsLookup;
 import io.thanosjvm.wire.storepb.PartialResponseStrategy;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +47,8 @@ public final class HttpRuleQuery implements RuleQuery {
   private final Method method;
   private final Duration timeout;
   private final HttpClient http;
+  private final DnsResolver dns = new DnsResolver(JndiDnsLookup.system());
+  private final Map<HttpClientConfig, HttpClient> clients = new ConcurrentHashMap<>();
   private final Counter warnWarnings;
   private final Counter abortWarnings;
   private final AtomicInteger next = new AtomicInteger();
@@ -76,21 +82,25 @@ public final class HttpRuleQuery implements RuleQuery {
   @Override
   public List<SeriesValue> query(String expr, long evalMillis, PartialResponseStrategy strategy) {
     List<URI> servers = new ArrayList<>();
+    List<QueryEndpoint> serverEndpoints = new ArrayList<>();
     String lastError = null;
     for (QueryEndpoint e : endpoints) {
-      try {
-        servers.addAll(e.resolve());
-      } catch (RuntimeException ex) {
-        lastError = ex.getMessage();
-        LOG.error("cannot resolve query API server {}: {}", e.address(), ex.getMessage());
+      List<String> errors = new ArrayList<>();
+      List<URI> resolved = e.resolve(dns, errors);
+      for (String err : errors) {
+        lastError = err;
+        LOG.error("cannot resolve query API server {}: {}", e.address().isEmpty() ? e.sdFiles() : e.address(), err);
       }
+      servers.addAll(resolved);
+      resolved.forEach(u -> serverEndpoints.add(e));
     }
     int start = servers.isEmpty() ? 0 : Math.floorMod(next.getAndIncrement(), servers.size());
     for (int i = 0; i < servers.size(); i++) {
       URI server = servers.get((start + i) % servers.size());
+      QueryEndpoint endpoint = serverEndpoints.get((start + i) % servers.size());
       InstantQueryResponse r;
       try {
-        r = send(server, expr, evalMillis, strategy);
+        r = send(server, endpoint.http(), expr, evalMillis, strategy);
       } catch (IOException | RuntimeException ex) {
         lastError = ex.getMessage() == null ? ex.toString() : ex.getMessage();
         LOG.error("rule query failed on {}: {} (query: {})", server, lastError, expr);
@@ -108,21 +118,23 @@ public final class HttpRuleQuery implements RuleQuery {
     throw new IllegalStateException("no query API server reachable" + (lastError == null ? "" : ": " + lastError));
   }
 
-  private InstantQueryResponse send(URI server, String expr, long evalMillis, PartialResponseStrategy strategy)
-      throws IOException, InterruptedException {
+  private InstantQueryResponse send(URI server, HttpClientConfig httpConfig, String expr, long evalMillis,
+      PartialResponseStrategy strategy) throws IOException, InterruptedException {
     String params = "query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
         + "&time=" + formatTime(evalMillis)
         + "&dedup=true"
         + "&partial_response=" + (strategy == PartialResponseStrategy.WARN);
     URI url = URI.create(server + "/api/v1/query");
     HttpRequest.Builder b = HttpRequest.newBuilder().timeout(timeout).header("User-Agent", "thanos-rule");
+    httpConfig.authorization().ifPresent(a -> b.header("Authorization", a));
     if (method == Method.GET) {
       b.uri(URI.create(url + "?" + params)).GET();
     } else {
       b.uri(url).header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(params));
     }
-    HttpResponse<String> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpClient client = clients.computeIfAbsent(httpConfig, c -> c.client(http));
+    HttpResponse<String> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     return InstantQueryResponse.parse(resp.statusCode(), resp.body());
   }
 

@@ -21,9 +21,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a rule file in Prometheus' format ({@code groups: [{name, interval, query_offset, limit, rules: [{record | alert, expr,
- * for, labels, annotations}]}]}) plus Thanos' group key {@code partial_response_strategy} ({@code warn} or
- * {@code abort}, any case; absent means abort). Checks what promtool checks — unknown keys, empty or repeated group
+ * Reads a rule file in Prometheus' format ({@code groups: [{name, interval, query_offset, limit, labels, rules:
+ * [{record | alert, expr, for, keep_firing_for, labels, annotations}]}]}) plus Thanos' group key
+ * {@code partial_response_strategy} ({@code warn} or {@code abort}, any case; absent means abort). Group
+ * {@code labels} (Prometheus 3; promtool 2.42 rejects the key) are added to every rule's labels, the rule's own
+ * labels winning. Checks what promtool checks — unknown keys, empty or repeated group
  * names, record xor alert, a parsable expression, metric and label names, no {@code for}/{@code annotations} on
  * recording rules, alert templates that do not parse — and reports every problem with promtool's wording ({@code group "g", rule 2, "name": ...}).
  */
@@ -31,8 +33,9 @@ public final class RuleFileParser {
 
   private static final Set<String> ROOT_KEYS = Set.of("groups");
   private static final Set<String> GROUP_KEYS = Set.of("name", "interval", "limit", "rules",
-      "partial_response_strategy", "query_offset");
-  private static final Set<String> RULE_KEYS = Set.of("record", "alert", "expr", "for", "labels", "annotations");
+      "partial_response_strategy", "query_offset", "labels");
+  private static final Set<String> RULE_KEYS = Set.of("record", "alert", "expr", "for", "keep_firing_for",
+      "labels", "annotations");
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
   private RuleFileParser() {}
@@ -103,13 +106,21 @@ public final class RuleFileParser {
       }
     }
     PartialResponseStrategy strategy = strategy(string(g.get("partial_response_strategy")), problems);
+    List<String> groupProblems = new ArrayList<>();
+    Map<String, String> groupLabels = stringMap(g.get("labels"), "labels", groupProblems);
+    for (String k : groupLabels.keySet()) {
+      if (!Label.isValidName(k) || k.equals(Label.METRIC_NAME)) {
+        groupProblems.add("invalid label name: " + k);
+      }
+    }
+    groupProblems.forEach(p -> problems.add("group \"" + name + "\": " + p));
     List<Rule> rules = new ArrayList<>();
     Object list = g.get("rules");
     if (list instanceof List<?> l) {
       int index = 0;
       for (Object r : l) {
         index++;
-        Rule rule = rule(name, index, r, problems);
+        Rule rule = rule(name, index, r, groupLabels, problems);
         if (rule != null) {
           rules.add(rule);
         }
@@ -135,7 +146,12 @@ public final class RuleFileParser {
     };
   }
 
-  private static Rule rule(String group, int index, Object node, List<String> problems) {
+  /**
+   * One rule; {@code groupLabels} (the group's {@code labels}, Prometheus 3) are added to its labels, its own labels
+   * winning.
+   */
+  private static Rule rule(String group, int index, Object node, Map<String, String> groupLabels,
+      List<String> problems) {
     if (!(node instanceof Map<?, ?> r)) {
       problems.add("group \"" + group + "\", rule " + index + ": a rule must be a mapping");
       return null;
@@ -163,15 +179,20 @@ public final class RuleFileParser {
         own.add("could not parse expression: " + e.getMessage());
       }
     }
-    Map<String, String> labels = stringMap(r.get("labels"), "labels", own);
+    Map<String, String> labels = new java.util.LinkedHashMap<>(groupLabels);
+    labels.putAll(stringMap(r.get("labels"), "labels", own));
     Map<String, String> annotations = stringMap(r.get("annotations"), "annotations", own);
     long forMillis = duration(r.get("for"), "for", own);
+    long keepFiringForMillis = duration(r.get("keep_firing_for"), "keep_firing_for", own);
     if (!record.isEmpty()) {
       if (!annotations.isEmpty()) {
         own.add("invalid field 'annotations' in recording rule");
       }
       if (forMillis != 0) {
         own.add("invalid field 'for' in recording rule");
+      }
+      if (keepFiringForMillis != 0) {
+        own.add("invalid field 'keep_firing_for' in recording rule");
       }
       if (!METRIC_NAME.matcher(record).matches()) {
         own.add("invalid recording rule name: " + record);
@@ -198,7 +219,7 @@ public final class RuleFileParser {
     if (!record.isEmpty()) {
       return new RecordingRule(record, expr, parsed, Labels.fromMap(labels));
     }
-    return new AlertingRule(alert, expr, parsed, forMillis, labels, annotations);
+    return new AlertingRule(alert, expr, parsed, forMillis, labels, annotations, keepFiringForMillis);
   }
 
   private static void templateProblems(String alert, String kind, Map<String, String> templates,

@@ -44,8 +44,7 @@ public final class Ruler implements AutoCloseable {
     AlertQueue queue = null;
     RuleNotifier notifier = null;
     if (!config.alertmanagers().isEmpty()) {
-      AlertmanagerSender sender = new AlertmanagerSender(config.alertmanagers(), config.alertmanagerTimeout(), http,
-          registry);
+      AlertmanagerSender sender = new AlertmanagerSender(config.alertmanagers(), http, registry);
       queue = new AlertQueue(10_000, 100, sender::send, registry);
       notifier = new RuleNotifier(config.labeling(), config.generatorUrl(), queue);
     }

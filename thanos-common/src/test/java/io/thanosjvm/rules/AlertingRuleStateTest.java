@@ -99,4 +99,36 @@ class AlertingRuleStateTest {
         + "\"startsAt\":\"2023-11-14T22:13:20.000Z\",\"endsAt\":\"2023-11-14T22:17:20.000Z\","
         + "\"generatorURL\":\"http://q:10902/graph?g0.expr=up\"}]");
   }
+
+  @Test
+  void keepFiringForKeepsAFiringAlertFiringAfterItsSeriesIsGoneThenResolvesIt() {
+    AlertingRuleState s = new AlertingRuleState(new AlertingRule("InstanceDown", "up == 0",
+        PromqlParser.parse("up == 0"), 0, Map.of(), Map.of(), 2 * MIN));
+    long t0 = 1_700_000_000_000L;
+    s.evaluate(t0, List.of(new SeriesValue(UP_A, 0)), AlertTemplates.LITERAL, 0);
+    Alert a = s.alerts().get(0);
+    assertThat(a.state()).as("no for: fires at once").isEqualTo(Alert.State.FIRING);
+    List<SeriesValue> kept = s.evaluate(t0 + MIN, List.of(), AlertTemplates.LITERAL, 0);
+    assertThat(a.state()).isEqualTo(Alert.State.FIRING);
+    assertThat(a.keepFiringSince()).isEqualTo(t0 + MIN);
+    assertThat(kept).as("ALERTS and ALERTS_FOR_STATE still written").hasSize(2);
+    s.evaluate(t0 + 2 * MIN, List.of(new SeriesValue(UP_A, 0)), AlertTemplates.LITERAL, 0);
+    assertThat(a.keepFiringSince()).as("back: the keep-firing clock restarts").isZero();
+    s.evaluate(t0 + 3 * MIN, List.of(), AlertTemplates.LITERAL, 0);
+    s.evaluate(t0 + 4 * MIN, List.of(), AlertTemplates.LITERAL, 0);
+    assertThat(a.state()).as("1 min < keep_firing_for").isEqualTo(Alert.State.FIRING);
+    assertThat(s.evaluate(t0 + 5 * MIN, List.of(), AlertTemplates.LITERAL, 0)).isEmpty();
+    assertThat(a.state()).as("2 min without its series: resolved").isEqualTo(Alert.State.INACTIVE);
+    assertThat(a.resolvedAt()).isEqualTo(t0 + 5 * MIN);
+  }
+
+  @Test
+  void keepFiringForDoesNotHoldAPendingAlert() {
+    AlertingRuleState s = new AlertingRuleState(new AlertingRule("InstanceDown", "up == 0",
+        PromqlParser.parse("up == 0"), 5 * MIN, Map.of(), Map.of(), 10 * MIN));
+    long t0 = 1_700_000_000_000L;
+    s.evaluate(t0, List.of(new SeriesValue(UP_A, 0)), AlertTemplates.LITERAL, 0);
+    assertThat(s.evaluate(t0 + MIN, List.of(), AlertTemplates.LITERAL, 0)).isEmpty();
+    assertThat(s.alerts()).isEmpty();
+  }
 }

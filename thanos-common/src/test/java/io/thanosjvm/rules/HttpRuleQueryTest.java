@@ -116,7 +116,8 @@ class HttpRuleQueryTest {
         .allSatisfy(u -> assertThat(u.getPort()).isEqualTo(10902));
     assertThatThrownBy(() -> QueryEndpoint.parse("grpc://q:1")).hasMessage("\"grpc\" is not supported scheme for address");
     assertThatThrownBy(() -> QueryEndpoint.parse("")).hasMessage("static address cannot be empty");
-    assertThatThrownBy(() -> QueryEndpoint.parse("dnssrv+_http._tcp.q")).hasMessageContaining("not implemented");
+    assertThat(QueryEndpoint.parse("dnssrv+_http._tcp.q").address()).as("SRV discovery through DnsResolver")
+        .isEqualTo("dnssrv+_http._tcp.q");
   }
 
   @Test

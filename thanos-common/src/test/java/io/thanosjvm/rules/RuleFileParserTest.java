@@ -63,6 +63,7 @@ class RuleFileParserTest {
               - record: "bad name"
                 expr: up
                 for: 1m
+                keep_firing_for: 1m
                 annotations: {a: b}
               - alert: A
                 record: b
@@ -85,6 +86,7 @@ class RuleFileParserTest {
         e -> assertThat(e.problems()).contains(
             "group \"g\", rule 1, \"bad name\": invalid field 'annotations' in recording rule",
             "group \"g\", rule 1, \"bad name\": invalid field 'for' in recording rule",
+            "group \"g\", rule 1, \"bad name\": invalid field 'keep_firing_for' in recording rule",
             "group \"g\", rule 1, \"bad name\": invalid recording rule name: bad name",
             "group \"g\", rule 2, \"A\": only one of 'record' and 'alert' must be set",
             "group \"g\", rule 3, \"NoExpr\": field 'expr' must be set in rule",
@@ -120,5 +122,45 @@ class RuleFileParserTest {
   void anEmptyFileHasNoGroups() {
     assertThat(RuleFileParser.parse("e.yml", "")).isEmpty();
     assertThat(RuleFileParser.parse("e.yml", "groups: []")).isEmpty();
+  }
+
+  @Test
+  void keepFiringForIsReadAsPrometheus242ReadsIt() {
+    List<RuleGroup> groups = RuleFileParser.parse("k.yml", """
+        groups:
+          - name: g
+            rules:
+              - alert: A
+                expr: up == 0
+                keep_firing_for: 5m
+        """);
+    assertThat(((AlertingRule) groups.get(0).rules().get(0)).keepFiringForMillis()).isEqualTo(300_000);
+  }
+
+  @Test
+  void groupLabelsAreAddedToEveryRuleTheRulesOwnLabelsWinning() {
+    List<RuleGroup> groups = RuleFileParser.parse("l.yml", """
+        groups:
+          - name: g
+            labels: {team: ops, severity: info}
+            rules:
+              - record: job:up:sum
+                expr: sum by (job) (up)
+              - alert: Down
+                expr: up == 0
+                labels: {severity: page}
+        """);
+    RecordingRule recording = (RecordingRule) groups.get(0).rules().get(0);
+    assertThat((Object) recording.labels()).isEqualTo(io.thanosjvm.model.Labels.of("severity", "info", "team", "ops"));
+    AlertingRule alert = (AlertingRule) groups.get(0).rules().get(1);
+    assertThat(alert.labels()).containsExactly(java.util.Map.entry("team", "ops"),
+        java.util.Map.entry("severity", "page"));
+    assertThatThrownBy(() -> RuleFileParser.parse("l.yml", """
+        groups:
+          - name: g
+            labels: {"0bad": x}
+            rules: []
+        """)).isInstanceOfSatisfying(RuleFileException.class,
+        e -> assertThat(e.problems()).contains("group \"g\": invalid label name: 0bad"));
   }
 }

@@ -182,6 +182,86 @@ class RulerSideBySideTest {
     }
   }
 
+  @Test
+  void keepFiringForHoldsAndThenResolvesTheAlertExactlyAsPrometheusDoes() throws Exception {
+    Path rules = dir.resolve("keep-firing.yml");
+    Files.writeString(rules, """
+        groups:
+          - name: keep-firing
+            interval: 1s
+            rules:
+              - alert: Spike
+                expr: load > 5
+                keep_firing_for: 4s
+                labels:
+                  severity: page
+                annotations:
+                  summary: "{{ $labels.instance }} spiked to {{ $value }}"
+        """);
+    String externalUrl = "http://ruler.test:9090";
+    long n = System.currentTimeMillis() / 1000 * 1000;
+    long spikeFrom = n + 10_000;
+    long spikeTo = n + 16_000;
+    try (AlertmanagerPeer amProm = AlertmanagerPeer.start(dir.resolve("am-prom"));
+        AlertmanagerPeer amRuler = AlertmanagerPeer.start(dir.resolve("am-ruler"));
+        RuleEvaluatingPrometheus prom = RuleEvaluatingPrometheus.start(dir.resolve("prom"), rules,
+            amProm.address(), Map.of(), externalUrl)) {
+      int points = 300 + 60;
+      long[] ts = new long[points];
+      double[] load = new double[points];
+      for (int i = 0; i < points; i++) {
+        ts[i] = n - 300_000 + i * 1000L;
+        load[i] = ts[i] >= spikeFrom && ts[i] < spikeTo ? 10 : 1;
+      }
+      prom.remoteWrite(List.of(PrometheusServer.series(new String[] {"__name__", "load", "job", "app", "instance",
+          "a"}, ts, load)));
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      try (LocalTsdb tsdb = LocalTsdb.open(dir.resolve("ruler"), TsdbOptions.defaults(), InstantSource.system(),
+          registry)) {
+        RulerConfig config = new RulerConfig(List.of(rules.toString()),
+            List.of(QueryEndpoint.parse(prom.url().toString())), HttpRuleQuery.Method.POST, Duration.ofSeconds(10),
+            List.of(amRuler.url()), Duration.ofSeconds(10), AlertLabeling.NONE,
+            new GeneratorUrl(externalUrl, GeneratorUrl.DEFAULT_TEMPLATE),
+            new RuleManagerSettings(60_000, 0, 60_000, 3_600_000, 600_000, Labels.EMPTY, externalUrl), 2);
+        try (Ruler ruler = Ruler.start(config, new TsdbSampleSink(tsdb), new TsdbQueryable(tsdb), registry,
+            InstantSource.system())) {
+          long deadline = System.currentTimeMillis() + 90_000;
+          while (System.currentTimeMillis() < deadline
+              && !(resolved(amProm) && resolved(amRuler) && System.currentTimeMillis() > spikeTo + 10_000)) {
+            Thread.sleep(250);
+          }
+          assertThat(resolved(amRuler)).as("ruler's Alertmanager got the resolution").isTrue();
+          assertThat(resolved(amProm)).as("Prometheus' Alertmanager got the resolution: " + prom.logTail()).isTrue();
+        }
+        Map<Labels, TreeMap<Long, Double>> ours = samples(tsdb, "ALERTS");
+        Map<Labels, TreeMap<Long, Double>> theirs = promSamples(prom, "ALERTS", System.currentTimeMillis());
+        assertThat(ours.keySet()).isEqualTo(theirs.keySet());
+        int common = 0;
+        long lastFiring = 0;
+        for (Map.Entry<Labels, TreeMap<Long, Double>> s : ours.entrySet()) {
+          for (Map.Entry<Long, Double> p : s.getValue().entrySet()) {
+            Double other = theirs.get(s.getKey()).get(p.getKey());
+            if (other != null && !StaleMarker.isStale(other) && !StaleMarker.isStale(p.getValue())) {
+              assertThat(other).isEqualTo(p.getValue());
+              common++;
+            }
+            if (!StaleMarker.isStale(p.getValue())) {
+              lastFiring = Math.max(lastFiring, p.getKey());
+            }
+          }
+          assertThat(s.getValue().keySet().stream().filter(t -> !StaleMarker.isStale(s.getValue().get(t))).toList())
+              .as("ALERTS sample times").isEqualTo(theirs.get(s.getKey()).keySet().stream()
+                  .filter(t -> !StaleMarker.isStale(theirs.get(s.getKey()).get(t))).toList());
+        }
+        assertThat(common).isGreaterThan(5);
+        assertThat(lastFiring).as("kept firing about 4 s after the spike").isGreaterThanOrEqualTo(spikeTo + 3_000);
+        List<String> fromRuler = observed(amRuler);
+        assertThat(fromRuler).isNotEmpty().containsExactlyInAnyOrderElementsOf(observed(amProm));
+        assertThat(fromRuler).anyMatch(l -> l.startsWith("resolved "));
+      }
+    }
+  }
+
   /** The alerts an Alertmanager holds now, added to {@code into} as lines, times at ms. */
   private static void held(AlertmanagerPeer am, Set<String> into) throws Exception {
     for (JsonNode a : am.alerts()) {

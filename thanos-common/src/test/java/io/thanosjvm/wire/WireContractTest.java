@@ -11,6 +11,7 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import io.thanosjvm.wire.hintspb.HintsProto;
 import io.thanosjvm.wire.infopb.InfoRpcProto;
 import io.thanosjvm.wire.prompb.PrometheusRemoteProto;
+import io.thanosjvm.wire.rulespb.RulesRpcProto;
 import io.thanosjvm.wire.storepb.StoreRpcProto;
 import io.thanosjvm.wire.writev2.RemoteWriteV2Proto;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Our wire contract: every message, field number, field type, enum value and RPC that real Thanos (storepb,
- * labelpb, hintspb, infopb; thanos-facts §2.1-§2.4) and Prometheus (prompb remote read/write) put on the wire.
+ * labelpb, hintspb, infopb; thanos-facts §2.1-§2.4; rulespb from Thanos' pkg/rules/rulespb/rpc.proto) and
+ * Prometheus (prompb remote read/write) put on the wire.
  * The expectations are written out by hand from those tables, independently of our .proto files, so this
  * test fails if a field moves.
  */
@@ -113,6 +115,24 @@ class WireContractTest {
         16 chunks_touched_size_sum int64; 17 chunks_fetched int64; 18 chunks_fetched_size_sum int64; \
         19 chunks_fetch_count int64; 20 data_downloaded_size_sum int64; \
         21 get_all_duration .google.protobuf.Duration; 22 merge_duration .google.protobuf.Duration
+      thanos.RulesRequest: 1 type .thanos.RulesRequest.Type; \
+        2 partial_response_strategy .thanos.PartialResponseStrategy; 3 matcher_string string rep; \
+        4 rule_name string rep; 5 rule_group string rep; 6 file string rep
+      thanos.RulesResponse: 1 group .thanos.RuleGroup; 2 warning string
+      thanos.RuleGroups: 1 groups .thanos.RuleGroup rep
+      thanos.RuleGroup: 1 name string; 2 file string; 3 rules .thanos.Rule rep; 4 interval double; \
+        5 evaluation_duration_seconds double; 6 last_evaluation .google.protobuf.Timestamp; 9 limit int64; \
+        8 PartialResponseStrategy .thanos.PartialResponseStrategy
+      thanos.Rule: 1 recording .thanos.RecordingRule; 2 alert .thanos.Alert
+      thanos.AlertInstance: 1 labels .thanos.LabelSet; 2 annotations .thanos.LabelSet; 3 state .thanos.AlertState; \
+        4 active_at .google.protobuf.Timestamp; 5 value string; \
+        6 PartialResponseStrategy .thanos.PartialResponseStrategy
+      thanos.Alert: 1 state .thanos.AlertState; 2 name string; 3 query string; 4 duration_seconds double; \
+        5 labels .thanos.LabelSet; 6 annotations .thanos.LabelSet; 7 alerts .thanos.AlertInstance rep; \
+        8 health string; 9 last_error string; 10 evaluation_duration_seconds double; \
+        11 last_evaluation .google.protobuf.Timestamp; 12 keep_firing_for_seconds double
+      thanos.RecordingRule: 1 name string; 2 query string; 3 labels .thanos.LabelSet; 4 health string; \
+        5 last_error string; 6 evaluation_duration_seconds double; 7 last_evaluation .google.protobuf.Timestamp
       thanos.info.InfoRequest:
       thanos.info.InfoResponse: 1 label_sets .thanos.ZLabelSet rep; 2 ComponentType string; \
         3 store .thanos.info.StoreInfo; 4 rules .thanos.info.RulesInfo; \
@@ -160,6 +180,8 @@ class WireContractTest {
       thanos.PartialResponseStrategy: WARN=0 ABORT=1
       thanos.Chunk.Encoding: XOR=0 HISTOGRAM=1 FLOAT_HISTOGRAM=2
       thanos.LabelMatcher.Type: EQ=0 NEQ=1 RE=2 NRE=3
+      thanos.RulesRequest.Type: ALL=0 ALERT=1 RECORD=2
+      thanos.AlertState: INACTIVE=0 PENDING=1 FIRING=2
       prometheus.LabelMatcher.Type: EQ=0 NEQ=1 RE=2 NRE=3
       prometheus.Chunk.Encoding: UNKNOWN=0 XOR=1 HISTOGRAM=2
       prometheus.ReadRequest.ResponseType: SAMPLES=0 STREAMED_XOR_CHUNKS=1
@@ -174,7 +196,7 @@ class WireContractTest {
 
   private static final List<FileDescriptor> FILES = List.of(StoreRpcProto.getDescriptor(),
       InfoRpcProto.getDescriptor(), HintsProto.getDescriptor(), PrometheusRemoteProto.getDescriptor(),
-      RemoteWriteV2Proto.getDescriptor());
+      RemoteWriteV2Proto.getDescriptor(), RulesRpcProto.getDescriptor());
 
   private static final Map<String, Descriptor> ALL_MESSAGES = new HashMap<>();
   private static final Map<String, EnumDescriptor> ALL_ENUMS = new HashMap<>();
@@ -249,9 +271,11 @@ class WireContractTest {
         "/thanos.Store/LabelNames", "unary thanos.LabelNamesRequest thanos.LabelNamesResponse",
         "/thanos.Store/LabelValues", "unary thanos.LabelValuesRequest thanos.LabelValuesResponse",
         "/thanos.WriteableStore/RemoteWrite", "unary thanos.WriteRequest thanos.WriteResponse",
-        "/thanos.info.Info/Info", "unary thanos.info.InfoRequest thanos.info.InfoResponse");
+        "/thanos.info.Info/Info", "unary thanos.info.InfoRequest thanos.info.InfoResponse",
+        "/thanos.Rules/Rules", "server_stream thanos.RulesRequest thanos.RulesResponse");
     Map<String, String> actual = new HashMap<>();
-    for (FileDescriptor f : List.of(StoreRpcProto.getDescriptor(), InfoRpcProto.getDescriptor())) {
+    for (FileDescriptor f : List.of(StoreRpcProto.getDescriptor(), InfoRpcProto.getDescriptor(),
+        RulesRpcProto.getDescriptor())) {
       for (ServiceDescriptor s : f.getServices()) {
         for (MethodDescriptor m : s.getMethods()) {
           String kind = m.isServerStreaming() ? (m.isClientStreaming() ? "bidi" : "server_stream")

@@ -1,5 +1,7 @@
 package io.thanosjvm.promql.ast;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 
 /** Float formatting and parsing that matches Go's {@code strconv} as Prometheus uses it. */
 public final class GoFloat {
@@ -145,5 +147,35 @@ public final class GoFloat {
       d = Double.parseDouble(t);
     }
     return neg ? -d : d;
+  }
+
+  /** Go's {@code strconv.FormatFloat(v, 'e', -1, 64)}: shortest digits, exponent of at least two digits. */
+  public static String formatE(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "+Inf" : "-Inf";
+    }
+    StringBuilder sb = new StringBuilder();
+    if (v < 0 || (v == 0 && 1 / v < 0)) {
+      sb.append('-');
+    }
+    if (v == 0) {
+      return sb.append("0e+00").toString();
+    }
+    BigDecimal bd = new BigDecimal(GoFloat.formatG(Math.abs(v))).stripTrailingZeros();
+    String digits = bd.unscaledValue().toString();
+    int exp = digits.length() - bd.scale() - 1;
+    sb.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      sb.append('.').append(digits, 1, digits.length());
+    }
+    sb.append('e').append(exp < 0 ? '-' : '+');
+    int e = Math.abs(exp);
+    if (e < 10) {
+      sb.append('0');
+    }
+    return sb.append(e).toString().toLowerCase(Locale.ROOT);
   }
 }

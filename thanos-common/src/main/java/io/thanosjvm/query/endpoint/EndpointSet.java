@@ -10,6 +10,7 @@ import io.thanosjvm.server.grpc.SnappyCodec;
 import io.thanosjvm.wire.infopb.InfoGrpc;
 import io.thanosjvm.wire.infopb.InfoRequest;
 import io.thanosjvm.wire.infopb.InfoResponse;
+import io.thanosjvm.wire.rulespb.RulesGrpc;
 import io.thanosjvm.wire.storepb.StoreGrpc;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,6 +148,19 @@ public final class EndpointSet implements AutoCloseable {
       ManagedChannel channel = channels.get(address);
       if (s.info() != null && s.info().hasStore() && channel != null) {
         out.add(new StoreEndpoint(address, s.info(), StoreGrpc.newStub(channel)));
+      }
+    });
+    out.sort((a, b) -> a.address().compareTo(b.address()));
+    return out;
+  }
+
+  /** The endpoints whose last Info answer advertises the Rules API, by address. */
+  public List<RulesEndpoint> rulesEndpoints() {
+    List<RulesEndpoint> out = new ArrayList<>();
+    status.forEach((address, s) -> {
+      ManagedChannel channel = channels.get(address);
+      if (s.info() != null && s.info().hasRules() && channel != null) {
+        out.add(new RulesEndpoint(address, s.info(), RulesGrpc.newBlockingStub(channel)));
       }
     });
     out.sort((a, b) -> a.address().compareTo(b.address()));

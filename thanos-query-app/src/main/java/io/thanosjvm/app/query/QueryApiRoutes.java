@@ -49,7 +49,7 @@ final class QueryApiRoutes {
         .build();
   }
 
-  private static Mono<ServerResponse> handle(ServerRequest request, Scheduler scheduler,
+  static Mono<ServerResponse> handle(ServerRequest request, Scheduler scheduler,
       Function<ApiParams, ApiResponse> endpoint) {
     Mono<MultiValueMap<String, String>> form = request.headers().contentType()
         .filter(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith)

@@ -29,6 +29,8 @@ import reactor.core.scheduler.Schedulers;
 import io.thanosjvm.info.InfoService;
 import io.thanosjvm.query.QueryInfo;
 import io.thanosjvm.query.endpoint.EndpointSet;
+import io.thanosjvm.query.rules.RulesFanout;
+import io.thanosjvm.api.QueryRulesApi;
 import io.thanosjvm.query.proxy.ProxyStore;
 import io.thanosjvm.server.grpc.GrpcClientMetricsInterceptor;
 import java.time.Duration;
@@ -117,6 +119,15 @@ class QueryConfiguration {
   @Bean
   RouterFunction<ServerResponse> queryApiRoutes(QueryApi api, QueryGate gate, StatusApi status) {
     return QueryApiRoutes.routes(api, gate, status, Schedulers.boundedElastic());
+  }
+
+  /** {@code /api/v1/rules} and {@code /api/v1/alerts} fanned out to the endpoints whose Info advertises rules. */
+  @Bean
+  RouterFunction<ServerResponse> queryRulesRoutes(EndpointSet endpoints, ExecutorService storeReaders,
+      ThanosQueryProperties props) {
+    RulesFanout fanout = new RulesFanout(endpoints::rulesEndpoints, props.getTimeout(), storeReaders);
+    return QueryRulesRoutes.routes(new QueryRulesApi(fanout, props.isPartialResponse(), props.getReplicaLabels()),
+        Schedulers.boundedElastic());
   }
 
   @Bean

@@ -11,6 +11,10 @@ import io.thanosjvm.testing.PrometheusServer;
 import io.thanosjvm.wire.infopb.InfoGrpc;
 import io.thanosjvm.wire.infopb.InfoRequest;
 import io.thanosjvm.wire.infopb.InfoResponse;
+import io.thanosjvm.wire.rulespb.AlertState;
+import io.thanosjvm.wire.rulespb.RulesGrpc;
+import io.thanosjvm.wire.rulespb.RulesRequest;
+import io.thanosjvm.wire.rulespb.RulesResponse;
 import io.thanosjvm.wire.storepb.LabelMatcher;
 import io.thanosjvm.wire.storepb.SeriesRequest;
 import io.thanosjvm.wire.storepb.SeriesResponse;
@@ -34,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code thanos rule} against a real Prometheus 2.42 as its query API and real Alertmanagers 0.25: rules and alerts
- * APIs, StoreAPI + Info (component type rule) over its TSDB, reload keeping the previous rules on a bad file, HA
+ * APIs, gRPC Rules API (external labels added), StoreAPI + Info (component type rule, Rules API advertised) over
+ * its TSDB, reload keeping the previous rules on a bad file, HA
  * pair deduplicated in Alertmanager through {@code --alert.label-drop}.
  */
 class RuleAppTest {
@@ -59,8 +64,15 @@ class RuleAppTest {
       """;
 
   static ConfigurableApplicationContext startRuler(Path dataDir, Path rules, URI query, List<String> extra) {
+    List<String> args = new ArrayList<>(List.of("--query=" + query));
+    args.addAll(extra);
+    return startRulerWith(dataDir, rules, args);
+  }
+
+  /** A ruler on free ports evaluating {@code rules} every second; {@code extra} says where it queries. */
+  static ConfigurableApplicationContext startRulerWith(Path dataDir, Path rules, List<String> extra) {
     List<String> args = new ArrayList<>(List.of("--http-address=127.0.0.1:0", "--grpc-address=127.0.0.1:0",
-        "--data-dir=" + dataDir, "--rule-file=" + rules, "--eval-interval=1s", "--query=" + query));
+        "--data-dir=" + dataDir, "--rule-file=" + rules, "--eval-interval=1s"));
     args.addAll(extra);
     int[] exit = {0};
     return ThanosRuleApplication.run(ThanosCommandLine.prepare("rule", args.toArray(String[]::new), System.out,
@@ -147,6 +159,21 @@ class RuleAppTest {
         assertThat(get(http, "/api/v1/rules?type=record").get("data").get("groups").get(0).get("rules").size())
             .isEqualTo(1);
 
+        HttpResponse<String> alertsPage = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http
+            + "/alerts")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(alertsPage.statusCode()).isEqualTo(200);
+        assertThat(alertsPage.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(alertsPage.body()).contains("Firing (1)").contains("InstanceDown (1 active)")
+            .contains("<span class=\"label\">instance=\"b\"</span>").contains("b of node is down")
+            .contains("expr: up == 0");
+        String rulesPage = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/rules"))
+            .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(rulesPage).contains("<h2>app</h2>").contains("record: job:up:sum")
+            .contains("expr: sum by (job) (up)").contains("summary: {{ $labels.instance }} of {{ $labels.job }} is down")
+            .contains("class=\"health ok\"");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/")).build(),
+            HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location")).hasValue("/alerts");
+
         await(() -> am.notified().size() > 0, "Alertmanager notified");
         JsonNode sent = am.notified().get(0);
         assertThat(sent.get("labels").get("replica").asString()).isEqualTo("r1");
@@ -159,6 +186,29 @@ class RuleAppTest {
         assertThat(info.getComponentType()).isEqualTo("rule");
         assertThat(info.getLabelSets(0).getLabelsList()).extracting(l -> l.getName() + "=" + l.getValue())
             .containsExactly("cluster=eu", "replica=r1");
+        assertThat(info.hasRules()).as("Info advertises the Rules API").isTrue();
+        List<RulesResponse> ruleFrames = new ArrayList<>();
+        RulesGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+            .rules(RulesRequest.getDefaultInstance()).forEachRemaining(ruleFrames::add);
+        assertThat(ruleFrames).hasSize(1);
+        io.thanosjvm.wire.rulespb.RuleGroup grpcGroup = ruleFrames.get(0).getGroup();
+        assertThat(grpcGroup.getName()).isEqualTo("app");
+        assertThat(grpcGroup.getFile()).isEqualTo(rules.toString());
+        assertThat(grpcGroup.getRules(0).getRecording().getName()).isEqualTo("job:up:sum");
+        assertThat(grpcGroup.getRules(0).getRecording().getLabels().getLabelsList())
+            .extracting(l -> l.getName() + "=" + l.getValue()).as("external labels added")
+            .containsExactly("cluster=eu", "replica=r1");
+        io.thanosjvm.wire.rulespb.Alert grpcAlert = grpcGroup.getRules(1).getAlert();
+        assertThat(grpcAlert.getState()).isEqualTo(AlertState.FIRING);
+        assertThat(grpcAlert.getAlerts(0).getLabels().getLabelsList()).extracting(l -> l.getName() + "=" + l.getValue())
+            .containsExactly("alertname=InstanceDown", "cluster=eu", "instance=b", "job=node", "replica=r1",
+                "severity=page");
+        assertThat(grpcAlert.getAlerts(0).getValue()).isEqualTo("0e+00");
+        List<RulesResponse> alertFrames = new ArrayList<>();
+        RulesGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+            .rules(RulesRequest.newBuilder().setType(RulesRequest.Type.RECORD).build())
+            .forEachRemaining(alertFrames::add);
+        assertThat(alertFrames.get(0).getGroup().getRulesList()).hasSize(1);
         List<SeriesResponse> frames = new ArrayList<>();
         StoreGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).series(SeriesRequest.newBuilder()
             .setMinTime(0).setMaxTime(Long.MAX_VALUE).addMatchers(LabelMatcher.newBuilder()
