@@ -1,5 +1,7 @@
 package io.thanosjvm.app.compact;
 
+import io.thanosjvm.compact.BlockViewer;
+import io.thanosjvm.autoconfigure.CompactorRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.autoconfigure.BlocksPageRoutes;
 import io.thanosjvm.autoconfigure.SettingsMapper;

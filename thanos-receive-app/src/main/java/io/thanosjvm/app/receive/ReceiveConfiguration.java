@@ -1,5 +1,6 @@
 package io.thanosjvm.app.receive;
 
+import io.thanosjvm.receive.RemoteWriteServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.autoconfigure.ThanosReceiveProperties;
 import io.thanosjvm.block.HashFunc;

@@ -1,5 +1,6 @@
 package io.thanosjvm.app.store;
 
+import io.thanosjvm.autoconfigure.StoreIndexCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.autoconfigure.BlocksPageRoutes;
 import io.thanosjvm.autoconfigure.SettingsMapper;
