@@ -124,7 +124,8 @@ public final class DecodeBuffer {
 
   /** Reads a uvarint length followed by that many UTF-8 bytes. */
   public String uvarintString() {
-    int n = uvarintInt(remaining(), "string length");
+    int n = uvarintInt(Integer.MAX_VALUE, "string length");
+    need(n); // checked after the length is read: the bytes left then are what the string may span
     String s = new String(b, pos, n, java.nio.charset.StandardCharsets.UTF_8);
     pos += n;
     return s;
@@ -132,7 +133,8 @@ public final class DecodeBuffer {
 
   /** Reads a uvarint length and returns the start position of that many bytes, skipping them. */
   public int uvarintBytesStart() {
-    int n = uvarintInt(remaining(), "byte string length");
+    int n = uvarintInt(Integer.MAX_VALUE, "byte string length");
+    need(n);
     int start = pos;
     pos += n;
     return start;
