@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * Prepares the demo bucket under a data directory: {@code <dir>/bucket} is a FILESYSTEM bucket; when it holds no
- * block yet, {@link #DAYS} days of synthetic data ending now are generated as 2h blocks for two replicas
- * ({@code cluster="demo"}, {@code replica="a"|"b"} and the labels of the tenant the live demo writes as, identical
- * samples, so deduplication shows) and uploaded meta.json last, like any producer would. Later samples come from
- * {@link DemoGenerator} through receive's head.
+ * block yet, {@link #DAYS} days of synthetic data ending at the last 2h boundary are generated as 2h blocks for two
+ * replicas ({@code cluster="demo"}, {@code replica="a"|"b"} and the labels of the tenant the live demo writes as,
+ * identical samples, so deduplication shows) and uploaded meta.json last, like any producer would. Later samples
+ * come from {@link DemoGenerator} through receive's head.
  */
 public final class DemoBucket {
 
@@ -56,8 +56,10 @@ public final class DemoBucket {
     }
     long block = 7_200_000L;
     long duration = DAYS * 86_400_000L;
-    long end = clock.millis();
-    long start = Math.floorDiv(end - duration, block) * block;
+    // history ends at the last 2h boundary: its newest block's max time is then its last sample's successor on the
+    // step grid, where the live generator continues (through receive's head, up to now)
+    long end = Math.floorDiv(clock.millis(), block) * block;
+    long start = end - duration;
     log.println("demo: generating " + DAYS + " days of data (" + SERIES + " series x 2 replicas, 2h blocks) into "
         + bucketDir + " ...");
     Path work = dataDir.resolve("generate.tmp");
