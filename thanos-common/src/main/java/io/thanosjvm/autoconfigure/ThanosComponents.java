@@ -40,8 +40,8 @@ public final class ThanosComponents implements ComponentCatalog {
             "Continuously compacts blocks in an object store bucket: compaction, downsampling, retention.",
             "thanos-compactor-app", roots(false, new PropertyRoot("thanos.compact", ThanosCompactProperties.class))),
         new ComponentSpec("demo",
-            "Demo: a store gateway over a generated local bucket and a querier in one process; prints the UI "
-                + "address.", "thanos-query-app",
+            "Demo: the all-in-one over a generated local bucket whose data reaches the present (history generated "
+                + "once, then written live through receive); prints the UI address.", "thanos-query-app",
             roots(true, new PropertyRoot("thanos.demo", ThanosDemoProperties.class))),
         new ComponentSpec("query-frontend",
             "Query frontend command: splits, caches and retries range queries in front of a Prometheus-compatible "
@@ -50,7 +50,24 @@ public final class ThanosComponents implements ComponentCatalog {
         new ComponentSpec("rule",
             "Ruler evaluating Prometheus rules against given Query nodes, exposing Store API and storing old blocks "
                 + "in bucket.", "thanos-ruler-app",
-            roots(true, new PropertyRoot("thanos.rule", ThanosRuleProperties.class))));
+            roots(true, new PropertyRoot("thanos.rule", ThanosRuleProperties.class))),
+        new ComponentSpec(ALL_IN_ONE,
+            "All-in-one for small sites: receive (remote write), store gateway, compactor and querier in one "
+                + "process over one bucket; a flag several parts declare sets each of them.", "thanos-query-app",
+            allInOneRoots(), true));
+  }
+
+  /** The all-in-one's command name. */
+  public static final String ALL_IN_ONE = "all-in-one";
+
+  /** The all-in-one's roots: the shared groups, then each part's own, in the order their flags are listed. */
+  private static List<PropertyRoot> allInOneRoots() {
+    List<PropertyRoot> roots = new ArrayList<>(roots(true, new PropertyRoot("thanos.query",
+        ThanosQueryProperties.class)));
+    roots.add(new PropertyRoot("thanos.receive", ThanosReceiveProperties.class));
+    roots.add(new PropertyRoot("thanos.store", ThanosStoreProperties.class));
+    roots.add(new PropertyRoot("thanos.compact", ThanosCompactProperties.class));
+    return roots;
   }
 
   /** The shared groups (logging, tracing, HTTP and, for components serving it, gRPC), then the component's own. */

@@ -58,22 +58,24 @@ public final class FlagTranslator {
     Map<String, List<String>> lists = new LinkedHashMap<>();
     for (ArgParser.Occurrence o : parsed.flags()) {
       FlagSpec spec = component.flag(o.name());
-      switch (spec.kind()) {
-        case BOOLEAN -> singles.put(spec.property(), parseBoolean(o.name(), o.value()));
-        case SINGLE -> singles.put(spec.property(), o.value());
-        case LIST, COMMA_LIST -> {
-          List<String> items = lists.computeIfAbsent(spec.property(), k -> new ArrayList<>());
-          if (spec.kind() == FlagKind.COMMA_LIST) {
-            for (String part : o.value().split(",")) {
-              if (!part.isBlank()) {
-                items.add(part.trim());
+      for (String property : component.properties(o.name())) { // several when a composite's parts share the flag
+        switch (spec.kind()) {
+          case BOOLEAN -> singles.put(property, parseBoolean(o.name(), o.value()));
+          case SINGLE -> singles.put(property, o.value());
+          case LIST, COMMA_LIST -> {
+            List<String> items = lists.computeIfAbsent(property, k -> new ArrayList<>());
+            if (spec.kind() == FlagKind.COMMA_LIST) {
+              for (String part : o.value().split(",")) {
+                if (!part.isBlank()) {
+                  items.add(part.trim());
+                }
               }
+            } else {
+              items.add(o.value());
             }
-          } else {
-            items.add(o.value());
           }
+          default -> throw new IllegalStateException("unhandled flag kind " + spec.kind()); // NOT_IMPLEMENTED: above
         }
-        default -> throw new IllegalStateException("unhandled flag kind " + spec.kind()); // NOT_IMPLEMENTED: above
       }
     }
     return new FlagTranslation(render(singles, lists, passthrough), parsed.help());

@@ -48,7 +48,7 @@ public final class HelpPrinter {
       out.println(left);
       String extra = f.kind() == FlagKind.BOOLEAN ? " Default: " + f.defaultValue() + "." : "";
       out.println("          " + f.help() + extra
-          + (f.kind() == FlagKind.NOT_IMPLEMENTED ? "" : " [" + f.property() + "]"));
+          + (f.kind() == FlagKind.NOT_IMPLEMENTED ? "" : " [" + String.join(", ", component.properties(f.flag())) + "]"));
     }
     out.println();
     out.println("Spring-style properties work too: --thanos.<property>=<value>, --spring.profiles.active=<p>.");

@@ -1,6 +1,7 @@
 package io.thanosjvm.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.thanosjvm.cli.ComponentSpec;
 import io.thanosjvm.cli.Components;
@@ -58,7 +59,8 @@ class FlagDeclarationTest {
     String help = help(component);
     String expected = "          " + description
         + (flag.kind() == FlagKind.BOOLEAN ? " Default: " + flag.defaultValue() + "." : "")
-        + (flag.kind() == FlagKind.NOT_IMPLEMENTED ? "" : " [" + flag.property() + "]");
+        + (flag.kind() == FlagKind.NOT_IMPLEMENTED ? "" : " [" + String.join(", ", component.properties(flag.flag()))
+        + "]");
     List<String> lines = Arrays.asList(help.split("\n"));
     int at = lines.indexOf(flagLine(flag));
     assertThat(at).as("--help of %s lists %s", component.name(), flagLine(flag)).isNotNegative();
@@ -70,8 +72,11 @@ class FlagDeclarationTest {
     String value = flag.kind() == FlagKind.BOOLEAN ? "true" : "v";
     List<String> out = new FlagTranslator(component).translate(List.of("--" + flag.flag() + "=" + value))
         .propertyArgs();
-    assertThat(out).containsExactly(flag.kind() == FlagKind.LIST || flag.kind() == FlagKind.COMMA_LIST
-        ? "--" + flag.property() + "[0]=" + value : "--" + flag.property() + "=" + value);
+    // its own property; in the all-in-one, every part's that declares it
+    assertThat(component.properties(flag.flag())).startsWith(flag.property());
+    assertThat(out).containsExactlyElementsOf(component.properties(flag.flag()).stream()
+        .map(p -> flag.kind() == FlagKind.LIST || flag.kind() == FlagKind.COMMA_LIST
+            ? "--" + p + "[0]=" + value : "--" + p + "=" + value).toList());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -99,9 +104,21 @@ class FlagDeclarationTest {
     Components.components().values().forEach(c -> counts.put(c.name(), c.flags().size()));
     // the table these annotations replaced (FlagTable at 248ec50), since grown by: query tenancy (4) and gRPC
     // client TLS (6), DNS discovery interval (1); gRPC server TLS ciphers and curves (2, not supported yet, on every
-    // gRPC component); receive (52 + those 2) and rule (46 + those 2)
+    // gRPC component); receive (52 + those 2) and rule (46 + those 2); the all-in-one: query's, receive's, store's
+    // and compact's flags with the shared groups once and each flag several of them declare once (119)
     assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("query", 37, "tools", 0, "sidecar", 27,
-        "store", 40, "compact", 39, "demo", 17, "query-frontend", 37, "receive", 54, "rule", 48));
+        "store", 40, "compact", 39, "demo", 17, "query-frontend", 37, "receive", 54, "rule", 48, "all-in-one", 119));
+  }
+
+  @Test
+  void aSingleComponentDeclaringAFlagTwiceIsAnErrorACompositeSetsEachDeclaration() {
+    List<PropertyRoot> roots = List.of(new PropertyRoot("thanos.store", ThanosStoreProperties.class),
+        new PropertyRoot("thanos.compact", ThanosCompactProperties.class));
+    assertThatThrownBy(new ComponentSpec("twice", "", "none", roots)::flags)
+        .hasMessageContaining("declares a flag twice: --");
+    ComponentSpec composite = new ComponentSpec("both", "", "none", roots, true);
+    assertThat(composite.flags().stream().filter(f -> f.flag().equals("data-dir"))).hasSize(1);
+    assertThat(composite.properties("data-dir")).containsExactly("thanos.store.data-dir", "thanos.compact.data-dir");
   }
 
   private static ApplicationConversionService conversion() {

@@ -11,16 +11,17 @@ import java.util.List;
  * two counters, two gauges and a classic histogram (7 buckets, {@code _count}, {@code _sum}). Values
  * are pure functions of (seed, target, step) plus a running counter state, so consecutive blocks
  * continue each other and histogram series stay consistent (same observations, same reset steps).
- * Series are enumerated directly in label order, never materialised all at once.
+ * Series are enumerated directly in label order, never materialised all at once. Public for the live demo, which
+ * continues the generated history through receive's head.
  */
-final class SyntheticData {
+public final class SyntheticData {
 
   static final String[] LE = {"0.05", "0.1", "0.25", "0.5", "1", "2.5", "+Inf"};
   private static final double[] LE_VALUES = {0.05, 0.1, 0.25, 0.5, 1, 2.5, Double.POSITIVE_INFINITY};
   static final int PER_TARGET = 13;
 
   /** Kinds in definition order (the position decides which series exist when N is not a multiple). */
-  enum Kind {
+  public enum Kind {
     REQUESTS("gen_http_requests_total"),
     CPU("gen_cpu_seconds_total"),
     MEMORY("gen_memory_bytes"),
@@ -44,14 +45,15 @@ final class SyntheticData {
    * @param bucket index into {@link #LE} for buckets, else -1
    * @param labels its label set
    */
-  record Def(Kind kind, int target, int bucket, Labels labels) {}
+  public record Def(Kind kind, int target, int bucket, Labels labels) {}
 
   private final long seed;
   private final int seriesCount;
   private final int targets;
   private final Labels external;
 
-  SyntheticData(long seed, int seriesCount) {
+  /** Series of {@code seed}: the first {@code seriesCount} of the per-target sequence. */
+  public SyntheticData(long seed, int seriesCount) {
     this.seed = seed;
     this.seriesCount = seriesCount;
     this.targets = (seriesCount + PER_TARGET - 1) / PER_TARGET;
@@ -76,7 +78,7 @@ final class SyntheticData {
   }
 
   /** Visits every series in label order. */
-  void forEachSorted(java.util.function.Consumer<Def> visitor) {
+  public void forEachSorted(java.util.function.Consumer<Def> visitor) {
     List<Kind> kinds = new ArrayList<>(Arrays.asList(Kind.values()));
     kinds.sort((a, b) -> Utf8Order.compare(a.metric, b.metric));
     Integer[] leOrder = new Integer[LE.length];
@@ -129,7 +131,7 @@ final class SyntheticData {
    * The value of a series at a global step; {@code prev} is its value at the previous step (counter
    * state), NaN before the first step.
    */
-  double value(Def d, long step, double prev, long stepMillis) {
+  public double value(Def d, long step, double prev, long stepMillis) {
     int t = d.target();
     boolean first = Double.isNaN(prev);
     boolean reset = !first && reset(t, step);

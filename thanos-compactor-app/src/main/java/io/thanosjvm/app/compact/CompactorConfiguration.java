@@ -1,19 +1,17 @@
 package io.thanosjvm.app.compact;
 
+import io.thanosjvm.compact.BlockViewer;
+import io.thanosjvm.autoconfigure.CompactorRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.autoconfigure.BlocksPageRoutes;
-import io.thanosjvm.autoconfigure.SettingsMapper;
+import io.thanosjvm.autoconfigure.CompactorWiring;
 import io.thanosjvm.autoconfigure.ThanosCompactProperties;
-import io.thanosjvm.compact.BlockCompactor;
 import io.thanosjvm.compact.BucketCompactor;
 import io.thanosjvm.compact.CompactorSettings;
-import io.thanosjvm.compact.merge.DedupMode;
 import io.thanosjvm.objstore.Bucket;
-import io.thanosjvm.objstore.client.BucketFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -30,10 +28,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class CompactorConfiguration {
 
-  private static final String PREFIX = "thanos.compact";
-
   /** Health status of a halted compactor: shown in the health details; readiness stays up, as in Thanos. */
-  static final Status HALTED = new Status("HALTED", "compaction halted: see the log line naming the blocks");
+  static final Status HALTED = CompactorWiring.HALTED;
 
   @Bean
   Clock clock() {
@@ -42,53 +38,40 @@ class CompactorConfiguration {
 
   @Bean(destroyMethod = "close")
   Bucket bucket(ThanosCompactProperties props, MeterRegistry meters, Clock clock) throws IOException {
-    return BucketFactory.create(props.getObjstore().require(PREFIX), meters, clock);
+    return CompactorWiring.bucket(props, meters, clock);
   }
 
   /** The settings, derived from the properties by name (relative min/max times resolved against the clock). */
   @Bean
   CompactorSettings compactorSettings(ThanosCompactProperties p, Clock clock) {
-    return SettingsMapper.map(p, CompactorSettings.class, PREFIX, Map.of(
-        "minTime", p.getTimeRange().minTimeMillis(clock), "maxTime", p.getTimeRange().maxTimeMillis(clock)));
+    return CompactorWiring.settings(p, clock);
   }
 
   @Bean
   BucketCompactor bucketCompactor(Bucket bucket, CompactorSettings settings, Clock clock, MeterRegistry meters) {
-    DedupMode mode = settings.dedupFunc().equals(CompactorSettings.DEDUP_PENALTY) ? DedupMode.PENALTY
-        : DedupMode.ONE_TO_ONE;
-    return new BucketCompactor(bucket, settings, new BlockCompactor(mode), clock, meters);
+    return CompactorWiring.bucketCompactor(bucket, settings, clock, meters);
   }
 
   @Bean(destroyMethod = "shutdown")
   ThreadPoolTaskScheduler compactorScheduler() {
-    ThreadPoolTaskScheduler s = new ThreadPoolTaskScheduler();
-    s.setPoolSize(3);
-    s.setThreadNamePrefix("compactor-");
-    s.setWaitForTasksToCompleteOnShutdown(false);
-    s.initialize();
-    return s;
+    return CompactorWiring.scheduler();
   }
 
   @Bean
   CompactorRunner compactorRunner(BucketCompactor compactor, ThreadPoolTaskScheduler compactorScheduler,
       ThanosCompactProperties p) {
-    return new CompactorRunner(compactor, compactorScheduler, p.isWait(), p.getWaitInterval(), p.getCleanupInterval(),
-        p.getProgressInterval());
+    return CompactorWiring.runner(compactor, compactorScheduler, p, p.isWait());
   }
 
   @Bean
   BlockViewer blockViewer(Bucket bucket, ThreadPoolTaskScheduler compactorScheduler, ThanosCompactProperties p) {
-    BlockViewer viewer = new BlockViewer(bucket, p.getMetaFetchConcurrency());
-    compactorScheduler.scheduleWithFixedDelay(viewer::refresh, p.getBlockViewerSyncInterval());
-    return viewer;
+    return CompactorWiring.blockViewer(bucket, compactorScheduler, p);
   }
 
   /** Health detail of the compactor: UP, or HALTED with the reason; never DOWN (readiness stays up). */
   @Bean
   HealthIndicator compactor(BucketCompactor compactor) {
-    return () -> compactor.halted()
-        ? Health.status(HALTED).withDetail("thanos_compact_halted", 1).build()
-        : Health.up().withDetail("thanos_compact_halted", 0).build();
+    return CompactorWiring.health(compactor);
   }
 
   @Bean

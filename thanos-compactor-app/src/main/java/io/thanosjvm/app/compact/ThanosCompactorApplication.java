@@ -1,5 +1,6 @@
 package io.thanosjvm.app.compact;
 
+import io.thanosjvm.autoconfigure.CompactorRunner;
 import io.thanosjvm.cli.ThanosCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

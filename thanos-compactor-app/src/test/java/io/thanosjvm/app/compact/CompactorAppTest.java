@@ -1,5 +1,7 @@
 package io.thanosjvm.app.compact;
 
+import io.thanosjvm.compact.BlockViewer;
+import io.thanosjvm.autoconfigure.CompactorRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -34,7 +34,9 @@ import io.thanosjvm.api.QueryRulesApi;
 import io.thanosjvm.query.proxy.ProxyStore;
 import io.thanosjvm.server.grpc.GrpcClientMetricsInterceptor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,18 +46,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the querier's StoreAPI side: endpoints polled every 5 s, the proxy store, and Info. */
+/**
+ * Wires the querier's StoreAPI side: endpoints polled every 5 s (the configured ones plus, in the all-in-one, its
+ * in-process parts' {@link LocalEndpoints}), the proxy store, and Info. Time comes from a {@link Clock} bean when
+ * the context has one (the all-in-one's), else the system clock. Public so the all-in-one imports it.
+ */
 @Configuration(proxyBeanMethods = false)
-class QueryConfiguration {
+public class QueryConfiguration {
 
   /** Thanos' {@code --endpoint.info-timeout}: Info polling period and deadline. */
   static final Duration INFO_INTERVAL = Duration.ofSeconds(5);
 
+  private static Clock clock(ObjectProvider<Clock> clock) {
+    return clock.getIfAvailable(Clock::systemUTC);
+  }
+
   @Bean(destroyMethod = "close")
-  EndpointSet endpointSet(ThanosQueryProperties props, GrpcClientMetricsInterceptor metrics) {
-    EndpointSet set = new EndpointSet(props.getEndpoints(), INFO_INTERVAL, List.of(metrics),
+  EndpointSet endpointSet(ThanosQueryProperties props, GrpcClientMetricsInterceptor metrics,
+      ObjectProvider<LocalEndpoints> local, ObjectProvider<Clock> clock) {
+    List<String> addresses = new ArrayList<>(props.getEndpoints());
+    local.ifAvailable(l -> addresses.addAll(l.addresses()));
+    EndpointSet set = new EndpointSet(addresses, INFO_INTERVAL, List.of(metrics),
         SettingsMapper.map(props.getGrpcClientTls(), GrpcClientTls.class, "thanos.query"),
-        new DnsResolver(JndiDnsLookup.system()), props.getStoreSdDnsInterval(), Clock.systemUTC());
+        new DnsResolver(JndiDnsLookup.system()), props.getStoreSdDnsInterval(), clock(clock));
     set.refresh();
     return set;
   }
@@ -84,14 +97,14 @@ class QueryConfiguration {
   }
 
   @Bean
-  Engine promqlEngine(ThanosQueryProperties props) {
+  Engine promqlEngine(ThanosQueryProperties props, ObjectProvider<Clock> clock) {
     return new Engine(new EngineOptions(props.getLookbackDelta(), EngineOptions.defaults().maxSamples(),
-        props.getTimeout(), Duration.ofMinutes(1), Clock.systemUTC()));
+        props.getTimeout(), Duration.ofMinutes(1), clock(clock)));
   }
 
   @Bean
-  QueryApi queryApi(Engine engine, ProxyStore proxy, ThanosQueryProperties props) {
-    return new QueryApi(engine, proxy, Clock.systemUTC(), props.isPartialResponse(), props.getReplicaLabels(),
+  QueryApi queryApi(Engine engine, ProxyStore proxy, ThanosQueryProperties props, ObjectProvider<Clock> clock) {
+    return new QueryApi(engine, proxy, clock(clock), props.isPartialResponse(), props.getReplicaLabels(),
         new DownsamplingParams(props.isAutoDownsampling(), props.getInstantDefaultMaxSourceResolution(),
             props.isDynamicLookbackDelta()))
         .withTenancy(SettingsMapper.map(props, QueryTenancy.class, "thanos.query"));

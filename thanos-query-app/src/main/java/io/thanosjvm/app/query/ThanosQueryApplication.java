@@ -1,5 +1,7 @@
 package io.thanosjvm.app.query;
 
+import io.thanosjvm.app.allinone.DemoLauncher;
+import io.thanosjvm.app.allinone.ThanosAllInOneApplication;
 import io.thanosjvm.cli.ThanosCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,11 +19,17 @@ public class ThanosQueryApplication {
 
   /**
    * Starts the component; {@code --help} prints flags and exits 0, a bad flag exits 2. A first argument
-   * {@code demo} starts the demo instead (store gateway over generated data + querier).
+   * {@code all-in-one} starts the all-in-one instead (receive, store gateway, compactor and querier in this
+   * process), {@code demo} the all-in-one over generated data that reaches the present.
    */
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals(QueryDemo.COMPONENT)) {
-      QueryDemo.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+    String[] rest = args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+    if (args.length > 0 && args[0].equals(DemoLauncher.COMPONENT)) {
+      DemoLauncher.main(rest);
+      return;
+    }
+    if (args.length > 0 && args[0].equals(ThanosAllInOneApplication.COMPONENT)) {
+      ThanosAllInOneApplication.main(rest);
       return;
     }
     ThanosCommandLine.launch(COMPONENT, args, ThanosQueryApplication::run);

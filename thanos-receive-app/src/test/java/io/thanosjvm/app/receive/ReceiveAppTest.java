@@ -1,5 +1,6 @@
 package io.thanosjvm.app.receive;
 
+import io.thanosjvm.receive.RemoteWriteServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;

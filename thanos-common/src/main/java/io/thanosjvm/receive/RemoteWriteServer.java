@@ -1,8 +1,7 @@
-package io.thanosjvm.app.receive;
+package io.thanosjvm.receive;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.thanosjvm.receive.ReceiveHandler;
 import io.thanosjvm.server.HostPort;
 import io.thanosjvm.server.http.HttpRequestMetrics;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +27,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * queue is full), so appends and waiting for peers never block a Netty event loop. Records {@code
  * http_requests_total{handler="receive"}}.
  */
-final class RemoteWriteServer implements AutoCloseable {
+public final class RemoteWriteServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RemoteWriteServer.class);
 
@@ -38,7 +37,7 @@ final class RemoteWriteServer implements AutoCloseable {
   private final ThreadPoolExecutor writers;
   private final DisposableServer server;
 
-  RemoteWriteServer(HostPort address, ReceiveHandler handler, HttpRequestMetrics metrics, long maxBodyBytes,
+  public RemoteWriteServer(HostPort address, ReceiveHandler handler, HttpRequestMetrics metrics, long maxBodyBytes,
       int threads, int queue) {
     this.handler = handler;
     this.metrics = metrics;
@@ -58,7 +57,7 @@ final class RemoteWriteServer implements AutoCloseable {
   }
 
   /** The bound port. */
-  int port() {
+  public int port() {
     return server.port();
   }
 

@@ -1,7 +1,6 @@
-package io.thanosjvm.app.store;
+package io.thanosjvm.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.thanosjvm.autoconfigure.ThanosStoreProperties;
 import io.thanosjvm.store.cache.IndexCache;
 import io.thanosjvm.store.cache.IndexCaches;
 import java.io.IOException;
@@ -9,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The index cache from {@code --index-cache.config(-file)}, or in memory of {@code --index-cache-size}. */
-final class StoreIndexCache {
+public final class StoreIndexCache {
 
   private StoreIndexCache() {}
 
-  static IndexCache create(ThanosStoreProperties p, MeterRegistry meters) throws IOException {
+  public static IndexCache create(ThanosStoreProperties p, MeterRegistry meters) throws IOException {
     String yaml = null;
     if (!p.getIndexCacheConfigFile().isEmpty()) {
       yaml = Files.readString(Path.of(p.getIndexCacheConfigFile()));

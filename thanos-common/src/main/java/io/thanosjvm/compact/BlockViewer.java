@@ -1,4 +1,4 @@
-package io.thanosjvm.app.compact;
+package io.thanosjvm.compact;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.block.fetcher.FetcherMetrics;
@@ -14,19 +14,19 @@ import org.slf4j.LoggerFactory;
  * {@code --block-viewer.global.sync-block-interval} (Thanos' "global" fetcher, separate from the compactor's
  * filtered one; its sync metrics are not exported so they do not double the compactor's).
  */
-final class BlockViewer {
+public final class BlockViewer {
 
   private static final Logger LOG = LoggerFactory.getLogger(BlockViewer.class);
 
   private final MetaFetcher fetcher;
   private volatile List<BlockMeta> blocks = List.of();
 
-  BlockViewer(Bucket bucket, int concurrency) {
+  public BlockViewer(Bucket bucket, int concurrency) {
     this.fetcher = new MetaFetcher(bucket, concurrency, List.of(), new FetcherMetrics(new SimpleMeterRegistry()));
   }
 
   /** Re-reads the bucket's metas; failures keep the previous view. */
-  void refresh() {
+  public void refresh() {
     try {
       blocks = List.copyOf(fetcher.fetch().metas().values());
     } catch (Exception e) {
@@ -35,7 +35,7 @@ final class BlockViewer {
   }
 
   /** The last synced blocks. */
-  List<BlockMeta> blocks() {
+  public List<BlockMeta> blocks() {
     return blocks;
   }
 }

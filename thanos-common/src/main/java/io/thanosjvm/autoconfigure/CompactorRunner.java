@@ -1,4 +1,4 @@
-package io.thanosjvm.app.compact;
+package io.thanosjvm.autoconfigure;
 
 import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.compact.BucketCompactor;
@@ -20,7 +20,7 @@ import org.springframework.scheduling.TaskScheduler;
  * {@code --compact.progress-interval}. Without it: one iteration (which ends with a cleanup) whose outcome is the
  * process exit code.
  */
-final class CompactorRunner implements SmartLifecycle {
+public final class CompactorRunner implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompactorRunner.class);
 
@@ -33,7 +33,7 @@ final class CompactorRunner implements SmartLifecycle {
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
   private volatile boolean running;
 
-  CompactorRunner(BucketCompactor compactor, TaskScheduler scheduler, boolean continuous, Duration waitInterval,
+  public CompactorRunner(BucketCompactor compactor, TaskScheduler scheduler, boolean continuous, Duration waitInterval,
       Duration cleanupInterval, Duration progressInterval) {
     if (continuous && !positive(waitInterval)) {
       throw new IllegalArgumentException("--" + FlagNames.WAIT_INTERVAL + " must be positive with --" + FlagNames.WAIT + ", got " + waitInterval);
@@ -51,7 +51,7 @@ final class CompactorRunner implements SmartLifecycle {
   }
 
   /** Whether the compactor keeps running ({@code --wait}). */
-  boolean continuous() {
+  public boolean continuous() {
     return continuous;
   }
 
@@ -60,7 +60,7 @@ final class CompactorRunner implements SmartLifecycle {
    *
    * @return the exit code: 0 when compaction, downsampling, retention and cleanup all succeeded, 1 otherwise
    */
-  int runOnce() {
+  public int runOnce() {
     try {
       IterationResult r = compactor.runIteration();
       LOG.info("compaction run finished: outcome={} compactions={} downsampled={} retention_marked={}"
