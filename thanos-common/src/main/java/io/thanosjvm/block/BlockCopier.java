@@ -56,7 +56,8 @@ public final class BlockCopier {
     return bytes + copyObject(meta);
   }
 
-  private long copyObject(String name) throws IOException {
+  /** Copies one object as it is; returns its size. */
+  public long copyObject(String name) throws IOException {
     long size = from.attributes(name).size();
     try (InputStream in = from.get(name)) {
       to.upload(name, in, size);

@@ -11,7 +11,7 @@ import io.thanosjvm.objstore.config.ObjstoreConfig;
 import io.thanosjvm.objstore.config.ObjstoreConfigLoader;
 import io.thanosjvm.tools.bucket.verify.Verifier;
 import io.thanosjvm.tools.bucket.verify.VerifyContext;
-import io.thanosjvm.tools.bucket.verify.VerifyLog;
+import io.thanosjvm.tools.logfmt.ToolLog;
 import io.thanosjvm.tsdb.fileutil.DirTrees;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -104,7 +104,7 @@ public final class VerifyCommand {
       err.println("bucket verify: " + e.getMessage());
       return 1;
     }
-    VerifyLog log = new VerifyLog(out, clock);
+    ToolLog log = new ToolLog(out, clock);
     try (Bucket bucket = BucketArgs.open(f, clock);
         Bucket backup = backupConfig.isPresent()
             ? BucketFactory.create(backupConfig.get(), new SimpleMeterRegistry(), clock) : null) {

@@ -5,6 +5,7 @@ import io.thanosjvm.tools.bucket.CleanupCommand;
 import io.thanosjvm.tools.bucket.InspectCommand;
 import io.thanosjvm.tools.bucket.LsCommand;
 import io.thanosjvm.tools.bucket.MarkCommand;
+import io.thanosjvm.tools.bucket.ReplicateCommand;
 import io.thanosjvm.tools.bucket.RewriteCommand;
 import io.thanosjvm.tools.bucket.RetentionCommand;
 import io.thanosjvm.tools.bucket.UploadBlocksCommand;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * Entry point of {@code thanos-tools-app.jar}: {@code tsdb dump|analyze ...},
- * {@code bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite|verify ...},
+ * {@code bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite|verify|replicate ...},
  * {@code blocks generate ...} and {@code rules-check --rules=...}. Exits with the command's exit code (2 for usage
  * errors).
  */
@@ -32,7 +33,7 @@ public final class ThanosToolsMain {
         tsdb analyze <dir> [block-id] [--limit=N]
         blocks generate --output-dir <dir> [--series N] [--duration 6h] [--step 15s] [--block-duration 2h]
                         [--seed S] [--external-label k=v ...] [--start <ms|RFC3339>]
-        bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite|verify (--objstore.config-file=<file> | --objstore.config=<yaml>) ...
+        bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite|verify|replicate (--objstore.config-file=<file> | --objstore.config=<yaml>) ...
         rules-check --rules=<file> ...
       Run a command with --help for its flags.
       """;
@@ -72,6 +73,7 @@ public final class ThanosToolsMain {
       case "bucket retention" -> new RetentionCommand(Clock.systemUTC()).run(rest, out, err);
       case "bucket rewrite" -> new RewriteCommand(Clock.systemUTC()).run(rest, out, err);
       case "bucket verify" -> new VerifyCommand(Clock.systemUTC()).run(rest, out, err);
+      case "bucket replicate" -> new ReplicateCommand(Clock.systemUTC()).run(rest, out, err);
       default -> {
         err.println("unknown command: " + cmd);
         err.print(USAGE);

@@ -1,5 +1,6 @@
 package io.thanosjvm.tools.bucket.verify;
 
+import io.thanosjvm.tools.logfmt.ToolLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class Verifier {
     if (issues.isEmpty()) {
       throw new IOException("nothing to verify. No verifiers and verifierRepairers registered");
     }
-    VerifyLog log = ctx.log().with("verifiers", String.join(",", issues.stream().map(Issue::id).toList()));
+    ToolLog log = ctx.log().with("verifiers", String.join(",", issues.stream().map(Issue::id).toList()));
     if (repair) {
       log.warn("GLOBAL COMPACTOR SHOULD __NOT__ BE RUNNING ON THE SAME BUCKET");
     }

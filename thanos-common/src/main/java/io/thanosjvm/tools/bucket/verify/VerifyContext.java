@@ -1,5 +1,6 @@
 package io.thanosjvm.tools.bucket.verify;
 
+import io.thanosjvm.tools.logfmt.ToolLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thanosjvm.block.fetcher.FetcherMetrics;
 import io.thanosjvm.block.fetcher.MetaFetcher;
@@ -24,7 +25,7 @@ import java.util.SortedMap;
  * @param log the log, with the verifier's context
  */
 public record VerifyContext(Bucket bucket, Bucket backup, Duration deleteDelay, Clock clock, Path tmpDir,
-    VerifyLog log) {
+    ToolLog log) {
 
   /** Validates. */
   public VerifyContext {
@@ -39,7 +40,7 @@ public record VerifyContext(Bucket bucket, Bucket backup, Duration deleteDelay, 
   }
 
   /** The same context logging through {@code l}. */
-  public VerifyContext withLog(VerifyLog l) {
+  public VerifyContext withLog(ToolLog l) {
     return new VerifyContext(bucket, backup, deleteDelay, clock, tmpDir, l);
   }
 

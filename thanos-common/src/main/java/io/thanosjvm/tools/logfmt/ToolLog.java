@@ -1,4 +1,4 @@
-package io.thanosjvm.tools.bucket.verify;
+package io.thanosjvm.tools.logfmt;
 
 import io.thanosjvm.model.PromStrings;
 import java.io.PrintStream;
@@ -8,32 +8,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The verifier's log, in Thanos' logfmt shape ({@code ts=... level=warn verifiers=... verifier=... msg="..." k=v}):
- * this is how Thanos' verify reports what it finds, so scripts grepping Thanos' output work on ours.
+ * A tool's log in Thanos' logfmt shape ({@code ts=... level=warn verifier=... msg="..." k=v}): this is how
+ * Thanos' {@code tools bucket verify} and {@code replicate} report what they do, so scripts grepping Thanos' output
+ * work on ours.
  */
-public final class VerifyLog {
+public final class ToolLog {
 
   private final PrintStream out;
   private final Clock clock;
   private final List<String> context;
 
   /** A log writing to {@code out}, stamping lines with {@code clock}. */
-  public VerifyLog(PrintStream out, Clock clock) {
+  public ToolLog(PrintStream out, Clock clock) {
     this(out, clock, List.of());
   }
 
-  private VerifyLog(PrintStream out, Clock clock, List<String> context) {
+  private ToolLog(PrintStream out, Clock clock, List<String> context) {
     this.out = out;
     this.clock = clock;
     this.context = context;
   }
 
   /** A log adding {@code key=value} to every line (go-kit's {@code log.With}). */
-  public VerifyLog with(String key, String value) {
+  public ToolLog with(String key, String value) {
     List<String> c = new ArrayList<>(context);
     c.add(key);
     c.add(value);
-    return new VerifyLog(out, clock, List.copyOf(c));
+    return new ToolLog(out, clock, List.copyOf(c));
   }
 
   /** Logs at info level; {@code kv} alternates keys and values. */
@@ -67,7 +68,7 @@ public final class VerifyLog {
   }
 
   /** A logfmt value: bare unless it holds spaces, quotes, '=' or control characters (then Go-quoted). */
-  static String value(String v) {
+  public static String value(String v) {
     if (v.isEmpty()) {
       return "\"\"";
     }
