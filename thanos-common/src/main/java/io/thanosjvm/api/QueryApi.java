@@ -149,6 +149,66 @@ public final class QueryApi {
     });
   }
 
+  /** Series counted by {@link #tsdbStatus} when no {@code match[]} narrows them. */
+  private static final String ALL_SERIES = "{__name__=~\".+\"}";
+
+  /**
+   * {@code /api/v1/status/tsdb} over the stores (the cardinality explorer): the series whose chunks overlap
+   * {@code [start, end]} (default: the two hours before {@code end}, default now), optionally narrowed by one
+   * {@code match[]}, fetched with {@code skip_chunks} (stores read their indexes only, never chunks), replica labels
+   * removed as for queries, and counted once each by {@link TsdbStatus}; each list holds the top {@code limit}
+   * (default 10).
+   */
+  public ApiResponse tsdbStatus(ApiParams p) {
+    return answer(() -> {
+      long end = p.time("end", clock.millis());
+      long start = p.time("start", end - 2 * 3_600_000L);
+      if (end < start) {
+        throw ApiException.badParameter("end", "end timestamp must not be before start time");
+      }
+      int limit = 10;
+      String l = p.get("limit");
+      if (l != null && !l.isEmpty()) {
+        try {
+          limit = Integer.parseInt(l);
+        } catch (NumberFormatException e) {
+          limit = 0;
+        }
+        if (limit <= 0) {
+          throw new ApiException(ApiError.BAD_DATA, "limit must be a positive number");
+        }
+      }
+      List<String> selectors = p.all("match[]");
+      if (selectors.size() > 1) {
+        throw ApiException.badParameter("match[]", "at most one match[] is supported");
+      }
+      SeriesRequest.Builder req = SeriesRequest.newBuilder().setMinTime(start).setMaxTime(end).setSkipChunks(true)
+          .setPartialResponseStrategy(strategy(p)).addAllWithoutReplicaLabels(replicaLabels(p));
+      matchers(selectors.isEmpty() ? ALL_SERIES : selectors.get(0))
+          .forEach(m -> req.addMatchers(WireMatchers.toStore(m)));
+      TsdbStatus stats = new TsdbStatus();
+      List<String> warnings = new ArrayList<>();
+      StoreGrpc.StoreImplBase stores = store(p);
+      try {
+        InProcessCall.<SeriesResponse>stream(o -> stores.series(req.build(), o), r -> {
+          if (r.hasWarning()) {
+            warnings.add(r.getWarning());
+          } else if (r.hasSeries()) {
+            Labels.Builder b = Labels.builder();
+            r.getSeries().getLabelsList().forEach(x -> b.set(x.getName(), x.getValue()));
+            stats.add(b.build());
+          }
+        });
+      } catch (ExecutionException e) {
+        throw new ApiException(ApiError.EXECUTION, "fetching from stores: " + e.getCause().getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApiException(ApiError.CANCELED, "interrupted");
+      }
+      return ApiResponse.success(stats.json(limit, start, end), warnings);
+    });
+  }
+
   /** {@code /api/v1/labels}. */
   public ApiResponse labels(ApiParams p) {
     return answer(() -> {

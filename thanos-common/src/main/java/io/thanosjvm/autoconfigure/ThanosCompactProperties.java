@@ -67,7 +67,7 @@ public class ThanosCompactProperties {
   private int metaFetchConcurrency = 32;
 
   /** Number of threads to use when fetching/uploading the files of one block from/to object storage. */
-  @Flag(name = "block-files-concurrency")
+  @Flag(name = FlagNames.BLOCK_FILES_CONCURRENCY)
   private int blockFilesConcurrency = 1;
 
   /** Number of groups compacted concurrently. */
@@ -79,7 +79,7 @@ public class ThanosCompactProperties {
   private int blocksFetchConcurrency = 1;
 
   /** Number of blocks downsampled concurrently. */
-  @Flag(name = "downsample.concurrency")
+  @Flag(name = FlagNames.DOWNSAMPLE_CONCURRENCY)
   private int downsampleConcurrency = 1;
 
   /**

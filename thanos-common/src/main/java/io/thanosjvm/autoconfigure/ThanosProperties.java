@@ -82,7 +82,7 @@ public class ThanosProperties {
   /** The HTTP server flag group. */
   public static class Http {
     /** Listen host:port for HTTP endpoints. */
-    @Flag(name = "http-address")
+    @Flag(name = FlagNames.HTTP_ADDRESS)
     private String address = "0.0.0.0:10902";
 
     /** Time to wait after an interrupt received for HTTP Server. */

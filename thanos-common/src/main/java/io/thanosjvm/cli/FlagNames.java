@@ -109,6 +109,12 @@ public final class FlagNames {
   public static final String WAIT = "wait";
   /** {@code --wait-interval}. */
   public static final String WAIT_INTERVAL = "wait-interval";
+  /** The compactor's and the bucket downsample tool's per-block file transfer concurrency. */
+  public static final String BLOCK_FILES_CONCURRENCY = "block-files-concurrency";
+  /** The compactor's and the bucket downsample tool's block concurrency. */
+  public static final String DOWNSAMPLE_CONCURRENCY = "downsample.concurrency";
+  /** Every server's HTTP listen address (the bucket web tool's too). */
+  public static final String HTTP_ADDRESS = "http-address";
 
   private FlagNames() {}
 }

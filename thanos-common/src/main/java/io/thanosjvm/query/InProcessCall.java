@@ -23,11 +23,23 @@ public final class InProcessCall {
   public static <T> List<T> collect(Consumer<StreamObserver<T>> call)
       throws ExecutionException, InterruptedException {
     List<T> out = new ArrayList<>();
+    stream(call, out::add);
+    return out;
+  }
+
+  /**
+   * Hands every message the call sends to {@code each}, in order, without keeping them (for answers computed
+   * while the stream flows).
+   *
+   * @throws ExecutionException carrying the stream's error (usually a {@code StatusRuntimeException})
+   */
+  public static <T> void stream(Consumer<StreamObserver<T>> call, Consumer<T> each)
+      throws ExecutionException, InterruptedException {
     CompletableFuture<Void> done = new CompletableFuture<>();
     call.accept(new StreamObserver<>() {
       @Override
       public void onNext(T value) {
-        out.add(value);
+        each.accept(value);
       }
 
       @Override
@@ -41,6 +53,5 @@ public final class InProcessCall {
       }
     });
     done.get();
-    return out;
   }
 }

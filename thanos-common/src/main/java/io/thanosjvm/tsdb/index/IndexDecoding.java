@@ -1,6 +1,7 @@
 package io.thanosjvm.tsdb.index;
 
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.model.Utf8Order;
 import io.thanosjvm.tsdb.encoding.CorruptBlockException;
 import io.thanosjvm.tsdb.encoding.Crc32c;
 import io.thanosjvm.tsdb.encoding.DecodeBuffer;
@@ -44,6 +45,22 @@ public final class IndexDecoding {
    */
   public static SeriesEntry decodeSeries(String file, long ref, byte[] b, int off, int avail,
       IntFunction<String> symbols) {
+    return decode(file, ref, b, off, avail, symbols, false).series();
+  }
+
+  /**
+   * Decodes a series entry like {@link #decodeSeries}, but a label set stored out of name order (written by
+   * Prometheus 2.8.0 and below) is sorted rather than rejected, and reported, for repair tools.
+   *
+   * @throws CorruptBlockException on a bad length, checksum or symbol, or duplicate label names
+   */
+  public static TolerantSeries decodeSeriesTolerant(String file, long ref, byte[] b, int off, int avail,
+      IntFunction<String> symbols) {
+    return decode(file, ref, b, off, avail, symbols, true);
+  }
+
+  private static TolerantSeries decode(String file, long ref, byte[] b, int off, int avail,
+      IntFunction<String> symbols, boolean sortLabels) {
     long fileOff = ref * IndexFormat.SERIES_ALIGNMENT;
     DecodeBuffer h = new DecodeBuffer(file, fileOff, b, off, Math.min(avail, 10));
     long len = h.uvarint();
@@ -66,6 +83,13 @@ public final class IndexDecoding {
       ns[i] = symbols.apply(d.uvarintInt(Integer.MAX_VALUE, "label name symbol"));
       vs[i] = symbols.apply(d.uvarintInt(Integer.MAX_VALUE, "label value symbol"));
     }
+    boolean unsorted = false;
+    for (int i = 1; i < nl && sortLabels; i++) {
+      unsorted |= Utf8Order.compare(ns[i - 1], ns[i]) > 0;
+    }
+    if (unsorted) {
+      sortPairs(ns, vs);
+    }
     Labels labels;
     try {
       labels = Labels.fromSortedArrays(ns, vs);
@@ -86,7 +110,23 @@ public final class IndexDecoding {
         chunks.add(meta(file, fileOff, mint, maxt, cref));
       }
     }
-    return new SeriesEntry(ref, labels, chunks);
+    return new TolerantSeries(new SeriesEntry(ref, labels, chunks), unsorted);
+  }
+
+  private static void sortPairs(String[] ns, String[] vs) {
+    Integer[] order = new Integer[ns.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (x, y) -> Utf8Order.compare(ns[x], ns[y]));
+    String[] n2 = new String[ns.length];
+    String[] v2 = new String[vs.length];
+    for (int i = 0; i < order.length; i++) {
+      n2[i] = ns[order[i]];
+      v2[i] = vs[order[i]];
+    }
+    System.arraycopy(n2, 0, ns, 0, ns.length);
+    System.arraycopy(v2, 0, vs, 0, vs.length);
   }
 
   private static ChunkMeta meta(String file, long off, long mint, long maxt, long ref) {

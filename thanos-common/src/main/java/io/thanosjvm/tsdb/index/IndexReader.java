@@ -167,6 +167,22 @@ public final class IndexReader implements Closeable {
    * @throws CorruptBlockException on a bad reference, length, checksum or symbol
    */
   public SeriesEntry series(long ref) {
+    byte[] b = seriesBytes(ref);
+    return IndexDecoding.decodeSeries(file.path().toString(), ref, b, 0, b.length, this::symbol);
+  }
+
+  /**
+   * Reads the series with reference {@code ref}, sorting (and reporting) a label set stored out of name order
+   * instead of rejecting it: for verify and repair tools.
+   *
+   * @throws CorruptBlockException on a bad reference, length, checksum or symbol
+   */
+  public TolerantSeries seriesTolerant(long ref) {
+    byte[] b = seriesBytes(ref);
+    return IndexDecoding.decodeSeriesTolerant(file.path().toString(), ref, b, 0, b.length, this::symbol);
+  }
+
+  private byte[] seriesBytes(long ref) {
     long off = ref * IndexFormat.SERIES_ALIGNMENT;
     if (ref < 0 || off < toc.series() || off >= toc.labelIndices() && toc.labelIndices() > 0) {
       throw file.corrupt(off, "series reference " + ref + " outside the series section");
@@ -177,7 +193,7 @@ public final class IndexReader implements Closeable {
       throw file.corrupt(off, "series length runs past the end of the file");
     }
     byte[] b = file.read(off, (int) size);
-    return IndexDecoding.decodeSeries(file.path().toString(), ref, b, 0, b.length, this::symbol);
+    return b;
   }
 
   @Override

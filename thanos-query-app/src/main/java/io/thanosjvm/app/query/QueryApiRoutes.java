@@ -36,6 +36,7 @@ final class QueryApiRoutes {
         .POST("/api/v1/query_range", r -> handle(r, scheduler, p -> gate.run(() -> api.queryRange(p))))
         .GET("/api/v1/status/buildinfo", r -> handle(r, scheduler, p -> status.buildInfo()))
         .GET("/api/v1/status/flags", r -> handle(r, scheduler, p -> status.flags()))
+        .GET("/api/v1/status/tsdb", r -> handle(r, scheduler, p -> gate.run(() -> api.tsdbStatus(p))))
         .GET("/api/v1/stores", r -> handle(r, scheduler, p -> status.stores()))
         .GET("/api/v1/query_exemplars", r -> handle(r, scheduler, p -> status.exemplars()))
         .POST("/api/v1/query_exemplars", r -> handle(r, scheduler, p -> status.exemplars()))

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The query UI, like Thanos' web UI for {@code thanos query}: {@code /} redirects to {@code /graph} (the
- * expression browser), {@code /stores} lists the endpoints and {@code /status} shows build information and flags.
+ * expression browser), {@code /stores} lists the endpoints, {@code /status} shows build information and flags and
+ * {@code /cardinality} explores where the series are (top-N tables over {@code /api/v1/status/tsdb}, drill-down).
  * Pages and their scripts are plain static files under {@code classpath:ui/}; they only talk to the HTTP API. The
  * Graph tab plots with uPlot from the {@code org.webjars.npm:uplot} webjar, served under the version-free URL
  * {@code /static/vendor/uplot/} (its {@code dist/} directory), so pages need no change when the webjar is updated.
@@ -43,6 +44,7 @@ final class QueryUiRoutes {
         .GET("/graph", r -> page("graph.html"))
         .GET("/stores", r -> page("stores.html"))
         .GET("/status", r -> page("status.html"))
+        .GET("/cardinality", r -> page("cardinality.html"))
         .add(RouterFunctions.resources("/static/vendor/uplot/**", new ClassPathResource(uplotDist())))
         .add(RouterFunctions.resources("/static/**", new ClassPathResource(ROOT + "static/")))
         .build();

@@ -2,12 +2,16 @@ package io.thanosjvm.app.tools;
 
 import io.thanosjvm.tools.blocks.GenerateCommand;
 import io.thanosjvm.tools.bucket.CleanupCommand;
+import io.thanosjvm.tools.bucket.DownsampleCommand;
 import io.thanosjvm.tools.bucket.InspectCommand;
 import io.thanosjvm.tools.bucket.LsCommand;
 import io.thanosjvm.tools.bucket.MarkCommand;
+import io.thanosjvm.tools.bucket.ReplicateCommand;
 import io.thanosjvm.tools.bucket.RewriteCommand;
 import io.thanosjvm.tools.bucket.RetentionCommand;
 import io.thanosjvm.tools.bucket.UploadBlocksCommand;
+import io.thanosjvm.tools.bucket.VerifyCommand;
+import io.thanosjvm.tools.bucket.WebCommand;
 import io.thanosjvm.tools.rules.RulesCheckCommand;
 import io.thanosjvm.tools.tsdb.AnalyzeCommand;
 import io.thanosjvm.tools.tsdb.DumpCommand;
@@ -15,10 +19,11 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Entry point of {@code thanos-tools-app.jar}: {@code tsdb dump|analyze ...},
- * {@code bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite ...},
+ * {@code bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite|verify|replicate|downsample|web ...},
  * {@code blocks generate ...} and {@code rules-check --rules=...}. Exits with the command's exit code (2 for usage
  * errors).
  */
@@ -31,7 +36,7 @@ public final class ThanosToolsMain {
         tsdb analyze <dir> [block-id] [--limit=N]
         blocks generate --output-dir <dir> [--series N] [--duration 6h] [--step 15s] [--block-duration 2h]
                         [--seed S] [--external-label k=v ...] [--start <ms|RFC3339>]
-        bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite (--objstore.config-file=<file> | --objstore.config=<yaml>) ...
+        bucket ls|inspect|upload-blocks|mark|cleanup|retention|rewrite|verify|replicate|downsample|web (--objstore.config-file=<file> | --objstore.config=<yaml>) ...
         rules-check --rules=<file> ...
       Run a command with --help for its flags.
       """;
@@ -70,6 +75,10 @@ public final class ThanosToolsMain {
       case "bucket cleanup" -> new CleanupCommand(Clock.systemUTC()).run(rest, out, err);
       case "bucket retention" -> new RetentionCommand(Clock.systemUTC()).run(rest, out, err);
       case "bucket rewrite" -> new RewriteCommand(Clock.systemUTC()).run(rest, out, err);
+      case "bucket verify" -> new VerifyCommand(Clock.systemUTC()).run(rest, out, err);
+      case "bucket replicate" -> new ReplicateCommand(Clock.systemUTC()).run(rest, out, err);
+      case "bucket downsample" -> new DownsampleCommand(Clock.systemUTC()).run(rest, out, err);
+      case "bucket web" -> new WebCommand(Clock.systemUTC(), new CountDownLatch(1)).run(rest, out, err);
       default -> {
         err.println("unknown command: " + cmd);
         err.print(USAGE);
