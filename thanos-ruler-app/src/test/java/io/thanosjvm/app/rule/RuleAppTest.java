@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RuleAppTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // HTTP/1.1 and a timeout on every request: a lost response fails the test instead of hanging the build
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static HttpRequest.Builder request(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+  }
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path dir;
@@ -94,14 +101,14 @@ class RuleAppTest {
   }
 
   static JsonNode get(int port, String path) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    HttpResponse<String> r = HTTP.send(request("http://127.0.0.1:" + port + path).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
   }
 
   static HttpResponse<String> post(int port, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    return HTTP.send(request("http://127.0.0.1:" + port + path)
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -159,19 +166,19 @@ class RuleAppTest {
         assertThat(get(http, "/api/v1/rules?type=record").get("data").get("groups").get(0).get("rules").size())
             .isEqualTo(1);
 
-        HttpResponse<String> alertsPage = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http
-            + "/alerts")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> alertsPage = HTTP.send(request("http://127.0.0.1:" + http
+            + "/alerts").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(alertsPage.statusCode()).isEqualTo(200);
         assertThat(alertsPage.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(alertsPage.body()).contains("Firing (1)").contains("InstanceDown (1 active)")
             .contains("<span class=\"label\">instance=\"b\"</span>").contains("b of node is down")
             .contains("expr: up == 0");
-        String rulesPage = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/rules"))
+        String rulesPage = HTTP.send(request("http://127.0.0.1:" + http + "/rules")
             .build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(rulesPage).contains("<h2>app</h2>").contains("record: job:up:sum")
             .contains("expr: sum by (job) (up)").contains("summary: {{ $labels.instance }} of {{ $labels.job }} is down")
             .contains("class=\"health ok\"");
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/")).build(),
+        assertThat(HTTP.send(request("http://127.0.0.1:" + http + "/").build(),
             HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location")).hasValue("/alerts");
 
         await(() -> am.notified().size() > 0, "Alertmanager notified");
@@ -218,7 +225,7 @@ class RuleAppTest {
             .getLabelsList()).extracting(l -> l.getName() + "=" + l.getValue())
             .containsExactly("__name__=job:up:sum", "cluster=eu", "job=node", "replica=r1");
 
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/metrics"))
+        String metrics = HTTP.send(request("http://127.0.0.1:" + http + "/metrics")
             .build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("prometheus_rule_evaluations_total{rule_group=\"" + rules + ";app\","
             + "strategy=\"abort\"}").contains("prometheus_rule_group_last_duration_seconds")
