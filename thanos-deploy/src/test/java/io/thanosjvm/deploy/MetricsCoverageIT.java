@@ -1,5 +1,6 @@
 package io.thanosjvm.deploy;
 
+import static io.thanosjvm.deploy.DistProcesses.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
@@ -7,7 +8,6 @@ import io.grpc.ManagedChannelBuilder;
 import io.thanosjvm.wire.infopb.InfoGrpc;
 import io.thanosjvm.wire.infopb.InfoRequest;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,37 +43,40 @@ class MetricsCoverageIT {
   /** Series Prometheus makes itself for every target; no app exports them. */
   private static final Set<String> SCRAPE_MADE = Set.of("up");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final List<String> APPS = List.of("store", "compact", "query", "query-frontend", "receive", "rule");
 
   private Path work;
-  private final Map<String, Process> apps = new LinkedHashMap<>();
-  private final Map<String, Integer> httpPorts = new HashMap<>();
+  private DistProcesses apps;
   private final Map<String, Set<String>> exported = new HashMap<>();
 
   @BeforeAll
   void startTheComponentsAndScrapeThem() throws Exception {
     work = Files.createTempDirectory("metrics-coverage");
+    // six JVMs on a small machine: small heaps, quick start
+    apps = new DistProcesses(work, "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
     Path bucket = Files.createDirectories(work.resolve("bucket"));
     String bucketYaml = "{type: FILESYSTEM, config: {directory: '" + bucket + "'}}";
-    run("tools", "blocks", "generate", "--output-dir", work.resolve("blocks").toString(), "--series", "20",
+    apps.run("tools", "blocks", "generate", "--output-dir", work.resolve("blocks").toString(), "--series", "20",
         "--duration", "6h", "--external-label", "cluster=demo");
-    run("tools", "bucket", "upload-blocks", "--path=" + work.resolve("blocks"), "--label=cluster=\"demo\"",
+    apps.run("tools", "bucket", "upload-blocks", "--path=" + work.resolve("blocks"), "--label=cluster=\"demo\"",
         "--objstore.config=" + bucketYaml);
 
     int storeGrpc = freePort();
     int queryGrpc = freePort();
-    start("store", List.of("--grpc-address=127.0.0.1:" + storeGrpc, "--data-dir=" + work.resolve("store"),
-        "--objstore.config=" + bucketYaml));
-    start("compact", List.of("--data-dir=" + work.resolve("compact"), "--wait", "--consistency-delay=0s",
-        "--objstore.config=" + bucketYaml));
-    start("query", List.of("--grpc-address=127.0.0.1:" + queryGrpc, "--endpoint=127.0.0.1:" + storeGrpc));
-    awaitReady("query");
-    start("query-frontend", List.of("--query-frontend.downstream-url=http://127.0.0.1:" + httpPorts.get("query"),
+    apps.start("store", "store", List.of("--grpc-address=127.0.0.1:" + storeGrpc,
+        "--data-dir=" + work.resolve("store"), "--objstore.config=" + bucketYaml));
+    apps.start("compact", "compact", List.of("--data-dir=" + work.resolve("compact"), "--wait",
+        "--consistency-delay=0s", "--objstore.config=" + bucketYaml));
+    apps.start("query", "query", List.of("--grpc-address=127.0.0.1:" + queryGrpc, "--endpoint=127.0.0.1:" + storeGrpc));
+    apps.awaitReady("query", null);
+    apps.start("query-frontend", "query-frontend", List.of(
+        "--query-frontend.downstream-url=http://127.0.0.1:" + apps.httpPort("query"),
         "--query-range.response-cache-config={type: IN-MEMORY, config: {max_size: 64MB}}"));
     int remoteWrite = freePort();
     int receiveGrpc = freePort();
-    start("receive", List.of("--grpc-address=127.0.0.1:" + receiveGrpc, "--remote-write.address=127.0.0.1:"
-        + remoteWrite, "--tsdb.path=" + work.resolve("receive"), "--label=replica=\"r0\"",
-        "--objstore.config=" + bucketYaml));
+    apps.start("receive", "receive", List.of("--grpc-address=127.0.0.1:" + receiveGrpc,
+        "--remote-write.address=127.0.0.1:" + remoteWrite, "--tsdb.path=" + work.resolve("receive"),
+        "--label=replica=\"r0\"", "--objstore.config=" + bucketYaml));
     Path rules = Files.writeString(work.resolve("rules.yml"), """
         groups:
           - name: coverage
@@ -87,11 +89,11 @@ class MetricsCoverageIT {
         """);
     int ruleGrpc = freePort();
     // an Alertmanager address nothing listens on: the sender counts its failures
-    start("rule", List.of("--grpc-address=127.0.0.1:" + ruleGrpc, "--data-dir=" + work.resolve("rule"),
-        "--rule-file=" + rules, "--query=127.0.0.1:" + httpPorts.get("query"), "--eval-interval=5s",
+    apps.start("rule", "rule", List.of("--grpc-address=127.0.0.1:" + ruleGrpc, "--data-dir=" + work.resolve("rule"),
+        "--rule-file=" + rules, "--query=127.0.0.1:" + apps.httpPort("query"), "--eval-interval=5s",
         "--label=replica=\"r0\"", "--alertmanagers.url=http://127.0.0.1:" + freePort()));
-    for (String app : apps.keySet()) {
-      awaitReady(app);
+    for (String app : APPS) {
+      apps.awaitReady(app, null);
     }
 
     for (int port : List.of(storeGrpc, queryGrpc, receiveGrpc, ruleGrpc)) {
@@ -113,20 +115,15 @@ class MetricsCoverageIT {
     assertOk("query", "/api/v1/query_range?query=up&start=" + (end - 600) + "&end=" + end + "&step=60");
     remoteWrite(remoteWrite);
     Thread.sleep(12_000); // two rule evaluations
-    for (String app : apps.keySet()) {
+    for (String app : APPS) {
       exported.put(app, scrape(app));
     }
   }
 
   @AfterAll
   void stop() throws Exception {
-    for (Process p : apps.values()) {
-      p.destroy();
-    }
-    for (Process p : apps.values()) {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
+    if (apps != null) {
+      apps.close();
     }
   }
 
@@ -188,56 +185,6 @@ class MetricsCoverageIT {
     assertThat(missing).as("metrics named but not exported").isEmpty();
   }
 
-  private void run(String... args) throws Exception {
-    Process p = process(List.of(args), work.resolve("tools.log"));
-    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("thanos %s: %s", List.of(args), Files.readString(work.resolve("tools.log")))
-        .isZero();
-  }
-
-  private void start(String component, List<String> flags) throws IOException {
-    int http = freePort();
-    httpPorts.put(component, http);
-    List<String> args = new ArrayList<>();
-    args.add(component);
-    args.add("--http-address=127.0.0.1:" + http);
-    args.addAll(flags);
-    apps.put(component, process(args, work.resolve(component + ".log")));
-  }
-
-  private Process process(List<String> args, Path log) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(DistributionIT.dist().resolve("bin/thanos").toString());
-    cmd.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    // four JVMs on a small machine: small heaps, quick start
-    pb.environment().put("JAVA_TOOL_OPTIONS", "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
-    pb.environment().remove("THANOS_JAVA_OPTS");
-    pb.environment().remove("SPRING_PROFILES_ACTIVE");
-    return pb.start();
-  }
-
-  private void awaitReady(String app) throws Exception {
-    Process p = apps.get(app);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new AssertionError(app + " exited with " + p.exitValue() + ": "
-            + Files.readString(work.resolve(app + ".log")));
-      }
-      try {
-        if (get(app, "/-/ready").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(app + " not ready in 300 s: " + Files.readString(work.resolve(app + ".log")));
-  }
-
   private Set<String> scrape(String app) throws Exception {
     Set<String> names = new TreeSet<>();
     for (String line : get(app, "/metrics").body().split("\n")) {
@@ -260,17 +207,11 @@ class MetricsCoverageIT {
   }
 
   private HttpResponse<String> get(String app, String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(app) + path))
-        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return apps.get(app, path, null);
   }
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.thanosjvm.deploy;
 
+import static io.thanosjvm.deploy.DistProcesses.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thanosjvm.wire.prompb.Label;
@@ -8,7 +9,6 @@ import io.thanosjvm.wire.prompb.TimeSeries;
 import io.thanosjvm.wire.prompb.WriteRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xerial.snappy.Snappy;
@@ -58,23 +58,21 @@ class ReceiveReplicationIT {
   @TempDir
   Path work;
 
-  private final Map<String, Process> processes = new ConcurrentHashMap<>();
-  private final Map<String, Integer> httpPorts = new HashMap<>();
+  private DistProcesses processes;
   private String lastAnswer = "";
   private long killedAt;
   private long readyAt;
   private int replayed;
 
+  @BeforeEach
+  void processes() {
+    // four JVMs on a small machine: small heaps, quick start
+    processes = new DistProcesses(work, "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
+  }
+
   @AfterEach
   void stop() throws Exception {
-    for (Process p : processes.values()) {
-      p.destroy();
-    }
-    for (Process p : processes.values()) {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    }
+    processes.close();
   }
 
   @Test
@@ -89,16 +87,14 @@ class ReceiveReplicationIT {
     for (int i = 0; i < 3; i++) {
       startReceiver(i, grpc, remoteWrite[i], http[i], hashrings);
     }
-    int queryHttp = freePort();
-    List<String> query = new ArrayList<>(List.of("query", "--http-address=127.0.0.1:" + queryHttp,
-        "--grpc-address=127.0.0.1:" + freePort(), "--query.replica-label=receive_replica"));
+    List<String> query = new ArrayList<>(List.of("--grpc-address=127.0.0.1:" + freePort(),
+        "--query.replica-label=receive_replica"));
     for (int g : grpc) {
       query.add("--endpoint=127.0.0.1:" + g);
     }
-    httpPorts.put("query", queryHttp);
-    processes.put("query", process(query, work.resolve("query.log")));
+    processes.start("query", "query", query);
     for (String app : List.of("r0", "r1", "r2", "query")) {
-      awaitReady(app);
+      processes.awaitReady(app, null);
     }
     awaitStores("127.0.0.1:" + grpc[0], "127.0.0.1:" + grpc[1], "127.0.0.1:" + grpc[2]);
 
@@ -114,7 +110,7 @@ class ReceiveReplicationIT {
       assertThat(total(r1BeforeKill)).as("r1 holds samples before the kill: %s", lastAnswer).isPositive();
 
       int ackedBeforeKill = writer.acknowledged.size();
-      Process r1 = processes.get("r1");
+      Process r1 = processes.process("r1");
       killedAt = System.currentTimeMillis();
       r1.destroyForcibly(); // SIGKILL
       assertThat(r1.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -124,7 +120,7 @@ class ReceiveReplicationIT {
 
       long restartedAt = System.currentTimeMillis();
       startReceiver(1, grpc, remoteWrite[1], http[1], hashrings);
-      awaitReady("r1");
+      processes.awaitReady("r1", null);
       readyAt = System.currentTimeMillis();
       // Query finds r1 again at its next endpoint refresh; from then on r1 serves what it held before the kill
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -262,17 +258,12 @@ class ReceiveReplicationIT {
 
   private void startReceiver(int i, int[] grpc, int remoteWrite, int http, Path hashrings) throws IOException {
     String name = "r" + i;
-    httpPorts.put(name, http);
-    Path log = work.resolve(name + ".log");
-    if (Files.exists(log)) {
-      Files.move(log, work.resolve(name + "-" + System.nanoTime() + ".log"));
-    }
-    processes.put(name, process(List.of("receive", "--http-address=127.0.0.1:" + http,
-        "--grpc-address=127.0.0.1:" + grpc[i], "--remote-write.address=127.0.0.1:" + remoteWrite,
-        "--tsdb.path=" + work.resolve(name), "--label=receive_replica=\"" + name + "\"",
+    processes.start(name, "receive", http, List.of("--grpc-address=127.0.0.1:" + grpc[i],
+        "--remote-write.address=127.0.0.1:" + remoteWrite, "--tsdb.path=" + work.resolve(name),
+        "--label=receive_replica=\"" + name + "\"",
         "--receive.hashrings-file=" + hashrings, "--receive.hashrings-algorithm=ketama",
         "--receive.replication-factor=3", "--receive.local-endpoint=127.0.0.1:" + grpc[i],
-        "--receive-forward-timeout=5s"), log));
+        "--receive-forward-timeout=5s"));
   }
 
   /** Every series' sample timestamps matching {@code selector} (extra matchers), through Query over 15 minutes. */
@@ -289,9 +280,8 @@ class ReceiveReplicationIT {
   private Map<String, List<Long>> query(String selector, boolean dedup) throws Exception {
     String expr = METRIC + "{" + selector + "}[15m]";
     long time = System.currentTimeMillis() / 1000 + 1;
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get("query")
-        + "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8) + "&time=" + time + "&dedup="
-        + dedup)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = processes.get("query", "/api/v1/query?query="
+        + URLEncoder.encode(expr, StandardCharsets.UTF_8) + "&time=" + time + "&dedup=" + dedup, null);
     assertThat(r.statusCode()).as("%s: %s", expr, r.body()).isEqualTo(200);
     lastAnswer = r.body();
     Map<String, List<Long>> out = new TreeMap<>();
@@ -329,60 +319,17 @@ class ReceiveReplicationIT {
     return samples.values().stream().mapToInt(Set::size).sum();
   }
 
-  private Process process(List<String> args, Path log) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(DistributionIT.dist().resolve("bin/thanos").toString());
-    cmd.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    // four JVMs on a small machine: small heaps, quick start
-    pb.environment().put("JAVA_TOOL_OPTIONS", "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
-    pb.environment().remove("THANOS_JAVA_OPTS");
-    pb.environment().remove("SPRING_PROFILES_ACTIVE");
-    return pb.start();
-  }
-
-  private void awaitReady(String app) throws Exception {
-    Process p = processes.get(app);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new AssertionError(app + " exited with " + p.exitValue() + ": "
-            + Files.readString(work.resolve(app + ".log")));
-      }
-      try {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-            + httpPorts.get(app) + "/-/ready")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(app + " not ready in 300 s: " + Files.readString(work.resolve(app + ".log")));
-  }
-
   /** Waits until Query's {@code /api/v1/stores} answer contains every one of {@code present}. */
   private void awaitStores(String... present) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     String body = "";
     while (System.nanoTime() < deadline) {
-      body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get("query")
-          + "/api/v1/stores")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+      body = processes.get("query", "/api/v1/stores", null).body();
       if (List.of(present).stream().allMatch(body::contains)) {
         return;
       }
       Thread.sleep(500);
     }
     throw new AssertionError("Query's stores never showed " + List.of(present) + ": " + body);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

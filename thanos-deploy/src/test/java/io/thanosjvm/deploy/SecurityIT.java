@@ -1,26 +1,19 @@
 package io.thanosjvm.deploy;
 
+import static io.thanosjvm.deploy.DistProcesses.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thanosjvm.cacheutil.TestCertificates;
 import io.thanosjvm.testing.PrometheusServer;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,16 +39,18 @@ class SecurityIT {
   private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(
       "ops:secret".getBytes(StandardCharsets.UTF_8));
   private static final String SERVER_NAME = "thanos.test";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final List<String> APPS = List.of("store", "sidecar", "query", "query-without-cert", "compact",
+      "query-frontend", "receive", "rule");
 
   private Path work;
+  private DistProcesses apps;
   private PrometheusServer prometheus;
-  private final Map<String, Process> apps = new LinkedHashMap<>();
-  private final Map<String, Integer> httpPorts = new HashMap<>();
 
   @BeforeAll
   void start() throws Exception {
     work = Files.createTempDirectory("security-it");
+    // eight JVMs on a small machine: small heaps, quick start
+    apps = new DistProcesses(work, "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
     TestCertificates pki = TestCertificates.create(work.resolve("pki"), SERVER_NAME);
     Path webConfig = Files.writeString(work.resolve("web.yml"), "basic_auth_users:\n  ops: '" + SECRET_HASH + "'\n");
     String http = "--http.config=" + webConfig;
@@ -64,9 +59,9 @@ class SecurityIT {
 
     Path bucket = Files.createDirectories(work.resolve("bucket"));
     String bucketYaml = "{type: FILESYSTEM, config: {directory: '" + bucket + "'}}";
-    run("tools", "blocks", "generate", "--output-dir", work.resolve("blocks").toString(), "--series", "10",
+    apps.run("tools", "blocks", "generate", "--output-dir", work.resolve("blocks").toString(), "--series", "10",
         "--duration", "4h", "--external-label", "cluster=secure");
-    run("tools", "bucket", "upload-blocks", "--path=" + work.resolve("blocks"), "--label=cluster=\"secure\"",
+    apps.run("tools", "bucket", "upload-blocks", "--path=" + work.resolve("blocks"), "--label=cluster=\"secure\"",
         "--objstore.config=" + bucketYaml);
     prometheus = PrometheusServer.startWithConfig("""
         global:
@@ -79,23 +74,24 @@ class SecurityIT {
 
     int storeGrpc = freePort();
     int sidecarGrpc = freePort();
-    start("store", join(serverTls, http, "--grpc-address=127.0.0.1:" + storeGrpc,
+    apps.start("store", "store", join(serverTls, http, "--grpc-address=127.0.0.1:" + storeGrpc,
         "--data-dir=" + work.resolve("store"), "--objstore.config=" + bucketYaml));
-    start("sidecar", join(serverTls, http, "--grpc-address=127.0.0.1:" + sidecarGrpc,
+    apps.start("sidecar", "sidecar", join(serverTls, http, "--grpc-address=127.0.0.1:" + sidecarGrpc,
         "--prometheus.url=" + prometheus.url(), "--tsdb.path=" + prometheus.dir()));
     List<String> clientTls = List.of("--grpc-client-tls-secure", "--grpc-client-tls-ca=" + pki.ca(),
         "--grpc-client-server-name=" + SERVER_NAME);
-    start("query", join(clientTls, http, "--grpc-client-tls-cert=" + pki.clientCert(),
+    apps.start("query", "query", join(clientTls, http, "--grpc-client-tls-cert=" + pki.clientCert(),
         "--grpc-client-tls-key=" + pki.clientKey(), "--grpc-address=127.0.0.1:" + freePort(),
         "--endpoint=127.0.0.1:" + storeGrpc, "--endpoint=127.0.0.1:" + sidecarGrpc));
-    start("query-without-cert", join(clientTls, "--grpc-address=127.0.0.1:" + freePort(),
-        "--endpoint=127.0.0.1:" + storeGrpc, "--endpoint=127.0.0.1:" + sidecarGrpc), "query");
-    start("compact", List.of(http, "--data-dir=" + work.resolve("compact"), "--wait",
+    apps.start("query-without-cert", "query", join(clientTls, "--grpc-address=127.0.0.1:" + freePort(),
+        "--endpoint=127.0.0.1:" + storeGrpc, "--endpoint=127.0.0.1:" + sidecarGrpc));
+    apps.start("compact", "compact", List.of(http, "--data-dir=" + work.resolve("compact"), "--wait",
         "--objstore.config=" + bucketYaml));
-    start("query-frontend", List.of(http, "--query-frontend.downstream-url=http://127.0.0.1:"
-        + httpPorts.get("query")));
-    start("receive", List.of(http, "--grpc-address=127.0.0.1:" + freePort(), "--remote-write.address=127.0.0.1:"
-        + freePort(), "--tsdb.path=" + work.resolve("receive"), "--label=replica=\"r0\""));
+    apps.start("query-frontend", "query-frontend", List.of(http, "--query-frontend.downstream-url=http://127.0.0.1:"
+        + apps.httpPort("query")));
+    apps.start("receive", "receive", List.of(http, "--grpc-address=127.0.0.1:" + freePort(),
+        "--remote-write.address=127.0.0.1:" + freePort(), "--tsdb.path=" + work.resolve("receive"),
+        "--label=replica=\"r0\""));
     Path rules = Files.writeString(work.resolve("rules.yml"), """
         groups:
           - name: g
@@ -103,22 +99,18 @@ class SecurityIT {
               - record: job:up:sum
                 expr: sum by (job) (up)
         """);
-    start("rule", List.of(http, "--grpc-address=127.0.0.1:" + freePort(), "--data-dir=" + work.resolve("rule"),
-        "--rule-file=" + rules, "--query=127.0.0.1:" + httpPorts.get("query"), "--label=replica=\"x\""));
-    for (String app : apps.keySet()) {
-      awaitReady(app, !app.equals("query-without-cert"));
+    apps.start("rule", "rule", List.of(http, "--grpc-address=127.0.0.1:" + freePort(),
+        "--data-dir=" + work.resolve("rule"), "--rule-file=" + rules,
+        "--query=127.0.0.1:" + apps.httpPort("query"), "--label=replica=\"x\""));
+    for (String app : APPS) {
+      apps.awaitReady(app, app.equals("query-without-cert") ? null : AUTH);
     }
   }
 
   @AfterAll
   void stop() throws Exception {
-    for (Process p : apps.values()) {
-      p.destroy();
-    }
-    for (Process p : apps.values()) {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
+    if (apps != null) {
+      apps.close();
     }
     if (prometheus != null) {
       prometheus.close();
@@ -203,76 +195,13 @@ class SecurityIT {
     return out;
   }
 
-  private void run(String... args) throws Exception {
-    Process p = process(List.of(args), work.resolve("tools.log"));
-    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("thanos %s: %s", List.of(args), Files.readString(work.resolve("tools.log")))
-        .isZero();
-  }
-
-  private void start(String name, List<String> flags) throws IOException {
-    start(name, flags, name);
-  }
-
-  private void start(String name, List<String> flags, String component) throws IOException {
-    int http = freePort();
-    httpPorts.put(name, http);
-    List<String> args = new ArrayList<>();
-    args.add(component);
-    args.add("--http-address=127.0.0.1:" + http);
-    args.addAll(flags);
-    apps.put(name, process(args, work.resolve(name + ".log")));
-  }
-
-  private Process process(List<String> args, Path log) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(DistributionIT.dist().resolve("bin/thanos").toString());
-    cmd.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    pb.environment().put("JAVA_TOOL_OPTIONS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
-    pb.environment().remove("THANOS_JAVA_OPTS");
-    pb.environment().remove("SPRING_PROFILES_ACTIVE");
-    return pb.start();
-  }
-
-  private void awaitReady(String app, boolean authenticated) throws Exception {
-    Process p = apps.get(app);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new AssertionError(app + " exited with " + p.exitValue() + ": "
-            + Files.readString(work.resolve(app + ".log")));
-      }
-      try {
-        if (get(app, "/-/ready", authenticated ? AUTH : null).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(app + " not ready in 300 s: " + Files.readString(work.resolve(app + ".log")));
-  }
-
   private HttpResponse<String> get(String app, String path, String authorization)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(app) + path))
-        .timeout(Duration.ofSeconds(60));
-    if (authorization != null) {
-      b.header("Authorization", authorization);
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return apps.get(app, path, authorization);
   }
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }
