@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.cli.ThanosCommandLine;
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.rules.InstantQueryResponse;
 import io.thanosjvm.receive.RemoteWriteServer;
 import io.thanosjvm.testing.PrometheusServer;
 import java.net.URI;
@@ -144,12 +145,7 @@ class AllInOnePrometheusTest {
       List<long[]> samples = new ArrayList<>();
       for (JsonNode v : s.path("values")) {
         long t = Math.round(v.get(0).asDouble() * 1000);
-        double value = switch (v.get(1).asString()) {
-          case "NaN" -> Double.NaN;
-          case "+Inf" -> Double.POSITIVE_INFINITY;
-          case "-Inf" -> Double.NEGATIVE_INFINITY;
-          default -> Double.parseDouble(v.get(1).asString());
-        };
+        double value = InstantQueryResponse.parseValue(v.get(1).asString());
         samples.add(new long[] {t, Double.doubleToLongBits(value)});
       }
       out.put(b.build(), samples);

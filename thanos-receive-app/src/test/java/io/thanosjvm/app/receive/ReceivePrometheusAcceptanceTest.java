@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.rules.InstantQueryResponse;
 import io.thanosjvm.testing.PrometheusServer;
 import io.thanosjvm.tsdb.chunkenc.XorIterator;
 import io.thanosjvm.tsdb.testing.Promtool;
@@ -152,12 +153,7 @@ class ReceivePrometheusAcceptanceTest {
       List<long[]> samples = new ArrayList<>();
       for (JsonNode v : s.path("values")) {
         long t = Math.round(v.get(0).asDouble() * 1000);
-        double value = switch (v.get(1).asText()) {
-          case "NaN" -> Double.NaN;
-          case "+Inf" -> Double.POSITIVE_INFINITY;
-          case "-Inf" -> Double.NEGATIVE_INFINITY;
-          default -> Double.parseDouble(v.get(1).asText());
-        };
+        double value = InstantQueryResponse.parseValue(v.get(1).asText());
         samples.add(new long[] {t, Double.doubleToLongBits(value)});
       }
       out.put(b.build(), samples);
