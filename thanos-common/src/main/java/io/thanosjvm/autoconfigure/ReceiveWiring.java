@@ -2,6 +2,7 @@ package io.thanosjvm.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thanosjvm.block.HashFunc;
+import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.cli.LabelFlags;
 import io.thanosjvm.head.HeadOptions;
 import io.thanosjvm.head.TsdbOptions;
@@ -19,6 +20,7 @@ import io.thanosjvm.receive.hashring.HashringAlgorithm;
 import io.thanosjvm.relabel.RelabelConfigParser;
 import io.thanosjvm.server.HostPort;
 import io.thanosjvm.server.http.HttpRequestMetrics;
+import io.thanosjvm.server.tls.TlsServerManagers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,9 +115,29 @@ public final class ReceiveWiring {
 
   /** The remote-write listener on {@code --remote-write.address}. */
   public static RemoteWriteServer remoteWriteServer(Receiver receiver, HttpRequestMetrics metrics,
-      ThanosReceiveProperties p) {
+      ThanosReceiveProperties p, Clock clock) {
     int threads = p.getWriteThreads() > 0 ? p.getWriteThreads() : Runtime.getRuntime().availableProcessors();
     return new RemoteWriteServer(HostPort.parse(p.getRemoteWriteAddress()), receiver.handler(), metrics,
-        Math.max(p.getMaxDecodedRequestBytes(), 1), threads, p.getWriteQueue());
+        Math.max(p.getMaxDecodedRequestBytes(), 1), threads, p.getWriteQueue(), remoteWriteTls(p, clock));
+  }
+
+  /**
+   * {@code --remote-write.server-tls-cert/-key/-client-ca} as key and trust managers that follow the files, or null
+   * without a certificate. Bad files stop the start naming the flags.
+   */
+  static TlsServerManagers remoteWriteTls(ThanosReceiveProperties p, Clock clock) {
+    if (p.getRemoteWriteServerTlsCert().isEmpty()) {
+      return null;
+    }
+    String ca = p.getRemoteWriteServerTlsClientCa();
+    try {
+      return new TlsServerManagers(PemTlsManagers.keyManager("remote-write server",
+          Path.of(p.getRemoteWriteServerTlsCert()), Path.of(p.getRemoteWriteServerTlsKey()), clock),
+          ca.isEmpty() ? null : PemTlsManagers.clientCaTrustManager("remote-write server", Path.of(ca), clock));
+    } catch (Exception e) {
+      throw new IllegalStateException("--" + FlagNames.REMOTE_WRITE_SERVER_TLS_CERT + "/--"
+          + FlagNames.REMOTE_WRITE_SERVER_TLS_KEY + (ca.isEmpty() ? "" : "/--"
+          + FlagNames.REMOTE_WRITE_SERVER_TLS_CLIENT_CA) + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -152,15 +152,15 @@ public class ThanosReceiveProperties {
   private String tsdbMaxExemplars = "0";
 
   /** TLS Certificate for HTTP server, leave blank to disable TLS. */
-  @Flag(name = "remote-write.server-tls-cert", notImplemented = true)
+  @Flag(name = FlagNames.REMOTE_WRITE_SERVER_TLS_CERT)
   private String remoteWriteServerTlsCert = "";
 
   /** TLS Key for the HTTP server, leave blank to disable TLS. */
-  @Flag(name = "remote-write.server-tls-key", notImplemented = true)
+  @Flag(name = FlagNames.REMOTE_WRITE_SERVER_TLS_KEY)
   private String remoteWriteServerTlsKey = "";
 
-  /** TLS CA to verify clients against. */
-  @Flag(name = "remote-write.server-tls-client-ca", notImplemented = true)
+  /** TLS CA to verify clients against (mutual TLS: clients must present a certificate it issued). */
+  @Flag(name = FlagNames.REMOTE_WRITE_SERVER_TLS_CLIENT_CA)
   private String remoteWriteServerTlsClientCa = "";
 
   /** Largest remote-write body accepted after snappy decoding, in bytes (guards memory; not a Thanos flag). */
@@ -511,6 +511,14 @@ public class ThanosReceiveProperties {
   }
 
   /** Validation hook: at least one replica. */
+  @AssertTrue(message = "thanos.receive: --" + FlagNames.REMOTE_WRITE_SERVER_TLS_CERT + " and --"
+      + FlagNames.REMOTE_WRITE_SERVER_TLS_KEY + " go together, and --" + FlagNames.REMOTE_WRITE_SERVER_TLS_CLIENT_CA
+      + " needs them")
+  boolean isRemoteWriteTlsComplete() {
+    boolean cert = !remoteWriteServerTlsCert.isEmpty();
+    return cert == !remoteWriteServerTlsKey.isEmpty() && (cert || remoteWriteServerTlsClientCa.isEmpty());
+  }
+
   @AssertTrue(message = "thanos.receive.replication-factor must be at least 1")
   public boolean isReplicationFactorValid() {
     return replicationFactor >= 1;

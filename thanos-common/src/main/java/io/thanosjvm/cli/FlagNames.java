@@ -71,6 +71,12 @@ public final class FlagNames {
   public static final String GRPC_SERVER_TLS_CLIENT_CA = "grpc-server-tls-client-ca";
   /** {@code --grpc-server-tls-min-version}. */
   public static final String GRPC_SERVER_TLS_MIN_VERSION = "grpc-server-tls-min-version";
+  /** {@code --remote-write.server-tls-cert} (receive). */
+  public static final String REMOTE_WRITE_SERVER_TLS_CERT = "remote-write.server-tls-cert";
+  /** {@code --remote-write.server-tls-key} (receive). */
+  public static final String REMOTE_WRITE_SERVER_TLS_KEY = "remote-write.server-tls-key";
+  /** {@code --remote-write.server-tls-client-ca} (receive). */
+  public static final String REMOTE_WRITE_SERVER_TLS_CLIENT_CA = "remote-write.server-tls-client-ca";
   /** {@code --grpc-client-tls-secure}. */
   public static final String GRPC_CLIENT_TLS_SECURE = "grpc-client-tls-secure";
   /** {@code --grpc-client-tls-cert}. */

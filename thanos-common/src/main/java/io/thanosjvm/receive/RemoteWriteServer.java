@@ -2,8 +2,12 @@ package io.thanosjvm.receive;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.thanosjvm.server.HostPort;
 import io.thanosjvm.server.http.HttpRequestMetrics;
+import io.thanosjvm.server.tls.TlsServerManagers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +42,18 @@ public final class RemoteWriteServer implements AutoCloseable {
   private final ThreadPoolExecutor writers;
   private final DisposableServer server;
 
+  /** A plain-HTTP listener. */
   public RemoteWriteServer(HostPort address, ReceiveHandler handler, HttpRequestMetrics metrics, long maxBodyBytes,
       int threads, int queue) {
+    this(address, handler, metrics, maxBodyBytes, threads, queue, null);
+  }
+
+  /**
+   * A listener with TLS when {@code tls} is given ({@code --remote-write.server-tls-*}; TLS 1.2 and 1.3, client
+   * certificates required when it has a client CA), plain HTTP when null.
+   */
+  public RemoteWriteServer(HostPort address, ReceiveHandler handler, HttpRequestMetrics metrics, long maxBodyBytes,
+      int threads, int queue, TlsServerManagers tls) {
     this.handler = handler;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
@@ -49,11 +64,28 @@ public final class RemoteWriteServer implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
-    this.server = HttpServer.create().host(address.host()).port(address.port())
-        .route(routes -> routes.post("/api/v1/receive", this::receive))
-        .bindNow();
+    HttpServer http = HttpServer.create().host(address.host()).port(address.port())
+        .route(routes -> routes.post("/api/v1/receive", this::receive));
+    if (tls != null) {
+      SslContext ssl = sslContext(tls);
+      http = http.secure(spec -> spec.sslContext(ssl));
+    }
+    this.server = http.bindNow();
     LOG.atInfo().addKeyValue("component", "receive").addKeyValue("address", server.host() + ":" + server.port())
+        .addKeyValue("tls", tls == null ? "off" : tls.mutual() ? "mutual" : "on")
         .log("listening for remote write");
+  }
+
+  private static SslContext sslContext(TlsServerManagers tls) {
+    try {
+      SslContextBuilder b = SslContextBuilder.forServer(tls.keys()).protocols("TLSv1.3", "TLSv1.2");
+      if (tls.mutual()) {
+        b.trustManager(tls.clientCa()).clientAuth(ClientAuth.REQUIRE);
+      }
+      return b.build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("remote-write TLS: " + e.getMessage(), e);
+    }
   }
 
   /** The bound port. */

@@ -79,8 +79,9 @@ class AllInOneConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  RemoteWriteServer remoteWriteServer(Receiver receiver, HttpRequestMetrics metrics, ThanosReceiveProperties p) {
-    return ReceiveWiring.remoteWriteServer(receiver, metrics, p);
+  RemoteWriteServer remoteWriteServer(Receiver receiver, HttpRequestMetrics metrics, ThanosReceiveProperties p,
+      Clock clock) {
+    return ReceiveWiring.remoteWriteServer(receiver, metrics, p, clock);
   }
 
   @Bean

@@ -65,6 +65,6 @@ class ReceiveConfiguration {
 
   @Bean(destroyMethod = "close")
   RemoteWriteServer remoteWriteServer(Receiver receiver, HttpRequestMetrics metrics, ThanosReceiveProperties p) {
-    return ReceiveWiring.remoteWriteServer(receiver, metrics, p);
+    return ReceiveWiring.remoteWriteServer(receiver, metrics, p, Clock.systemUTC());
   }
 }
