@@ -8,20 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
 
 /**
  * The query UI, like Thanos' web UI for {@code thanos query}: {@code /} redirects to {@code /graph} (the
  * expression browser), {@code /stores} lists the endpoints, {@code /status} shows build information and flags and
  * {@code /cardinality} explores where the series are (top-N tables over {@code /api/v1/status/tsdb}, drill-down).
- * Pages and their scripts are plain static files under {@code classpath:ui/}; they only talk to the HTTP API. The
+ * Pages share one shell ({@link QueryUiPage}) around their bodies under {@code classpath:ui/pages/}; they and
+ * their scripts (static files under {@code classpath:ui/static/}) only talk to the HTTP API. The
  * Graph tab plots with uPlot from the {@code org.webjars.npm:uplot} webjar, served under the version-free URL
  * {@code /static/vendor/uplot/} (its {@code dist/} directory), so pages need no change when the webjar is updated.
  */
@@ -35,16 +34,18 @@ final class QueryUiRoutes {
   private QueryUiRoutes() {}
 
   /**
-   * The UI routes: the redirect, the three pages, {@code /static/**} from {@code classpath:ui/static/} and
+   * The UI routes: the redirect, the pages ({@link QueryUiPage}, rendered once), {@code /static/**} from {@code classpath:ui/static/} and
    * {@code /static/vendor/uplot/**} from the uPlot webjar.
    */
   static RouterFunction<ServerResponse> routes() {
-    return RouterFunctions.route()
-        .GET("/", r -> ServerResponse.status(HttpStatus.FOUND).location(URI.create("/graph")).build())
-        .GET("/graph", r -> page("graph.html"))
-        .GET("/stores", r -> page("stores.html"))
-        .GET("/status", r -> page("status.html"))
-        .GET("/cardinality", r -> page("cardinality.html"))
+    RouterFunctions.Builder routes = RouterFunctions.route()
+        .GET("/", r -> ServerResponse.status(HttpStatus.FOUND).location(URI.create("/graph")).build());
+    for (QueryUiPage page : QueryUiPage.PAGES) {
+      String html = page.render();
+      routes.GET(page.path(), r -> ServerResponse.ok().contentType(HTML)
+          .cacheControl(CacheControl.maxAge(Duration.ZERO).mustRevalidate()).bodyValue(html));
+    }
+    return routes
         .add(RouterFunctions.resources("/static/vendor/uplot/**", new ClassPathResource(uplotDist())))
         .add(RouterFunctions.resources("/static/**", new ClassPathResource(ROOT + "static/")))
         .build();
@@ -59,11 +60,5 @@ final class QueryUiRoutes {
       throw new UncheckedIOException("the uPlot webjar (org.webjars.npm:uplot) is not on the classpath", e);
     }
     return UPLOT_WEBJAR + pom.getProperty("version") + "/dist/";
-  }
-
-  private static Mono<ServerResponse> page(String name) {
-    Resource html = new ClassPathResource(ROOT + name);
-    return ServerResponse.ok().contentType(HTML)
-        .cacheControl(CacheControl.maxAge(Duration.ZERO).mustRevalidate()).bodyValue(html);
   }
 }

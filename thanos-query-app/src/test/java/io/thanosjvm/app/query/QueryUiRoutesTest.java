@@ -51,7 +51,7 @@ class QueryUiRoutesTest {
 
   @Test
   void pagesAreHtmlAndReferenceOnlyLocalAssetsThatExist() throws Exception {
-    for (String page : List.of("/graph", "/stores", "/status")) {
+    for (String page : List.of("/graph", "/stores", "/status", "/cardinality")) {
       HttpResponse<String> r = TestHttp.get(port, page);
       assertThat(r.statusCode()).as(page).isEqualTo(200);
       assertThat(r.headers().firstValue("Content-Type")).as(page).hasValue("text/html;charset=UTF-8");
@@ -72,6 +72,20 @@ class QueryUiRoutesTest {
           assertThat(asset.body()).as(ref).doesNotContain("url(").doesNotContain("@import");
         }
       }
+    }
+  }
+
+  @Test
+  void everyPageNavigatesToEveryPageAndMarksItself() throws Exception {
+    List<String> pages = List.of("/graph", "/stores", "/status", "/cardinality");
+    for (String page : pages) {
+      String body = TestHttp.get(port, page).body();
+      String nav = body.substring(body.indexOf("<nav"), body.indexOf("</nav>"));
+      for (String other : pages) {
+        assertThat(nav).as("%s links %s", page, other).contains("href=\"" + other + "\"");
+      }
+      assertThat(nav).as(page).containsOnlyOnce("class=\"active\"").contains("class=\"active\" href=\"" + page + "\"");
+      assertThat(body).as(page).startsWith("<!DOCTYPE html>").contains("<main").endsWith("</html>\n");
     }
   }
 
