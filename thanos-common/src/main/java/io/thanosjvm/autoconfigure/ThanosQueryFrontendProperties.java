@@ -58,6 +58,13 @@ public class ThanosQueryFrontendProperties {
   @Flag(name = "query.max-retries-per-request")
   private int queryMaxRetriesPerRequest = 5;
 
+  /**
+   * Number of shards shardable PromQL range queries are split into by series (vertical query sharding, Thanos'
+   * rules for which queries shard and by which labels); 0 or 1 disables it.
+   */
+  @Flag(name = "query-frontend.vertical-shards")
+  private int verticalShards = 0;
+
   /** Compression of cached values ("" or snappy). Accepted without effect: values are stored uncompressed. */
   @Flag(name = "cache-compression-type")
   private String cacheCompressionType = "";
@@ -124,6 +131,20 @@ public class ThanosQueryFrontendProperties {
 
   public void setDownstreamTripperConfig(String downstreamTripperConfig) {
     this.downstreamTripperConfig = downstreamTripperConfig;
+  }
+
+  public int getVerticalShards() {
+    return verticalShards;
+  }
+
+  public void setVerticalShards(int verticalShards) {
+    this.verticalShards = verticalShards;
+  }
+
+  /** Validation hook: the number of vertical shards is not negative. */
+  @AssertTrue(message = "thanos.query-frontend.vertical-shards must not be negative")
+  public boolean isVerticalShardsValid() {
+    return verticalShards >= 0;
   }
 
   public int getQueryMaxRetriesPerRequest() {

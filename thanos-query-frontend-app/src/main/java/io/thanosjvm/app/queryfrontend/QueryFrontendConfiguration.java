@@ -114,8 +114,8 @@ class QueryFrontendConfiguration {
   @Bean
   RangeHandler rangePipeline(ThanosQueryFrontendProperties p, Downstreams downstreams,
       RangeResultsCache rangeResultsCache, ThreadPoolExecutor subQueryPool, Clock clock, FrontendMetrics metrics) {
-    return QueryRangePipeline.build(p.queryRangeSettings(), downstreams.range(), rangeResultsCache.cache(),
-        subQueryPool, clock, metrics);
+    return QueryRangePipeline.build(p.queryRangeSettings(), p.getVerticalShards(), downstreams.range(),
+        rangeResultsCache.cache(), subQueryPool, clock, metrics);
   }
 
   @Bean
