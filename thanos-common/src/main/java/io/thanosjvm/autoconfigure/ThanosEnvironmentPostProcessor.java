@@ -83,8 +83,8 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
   /**
    * {@code --grpc-server-tls-cert/-key/-client-ca/-min-version} as a Spring SSL bundle for Spring gRPC's server:
    * TLS when a certificate is given, client certificates required (mutual TLS) when a client CA is. The minimum
-   * version is enforced per call (TlsMinVersionInterceptor). Certificates are read at start-up (a renewed one needs
-   * a restart).
+   * version is enforced per call (TlsMinVersionInterceptor). The bundle itself is {@link GrpcServerTlsBundle},
+   * whose managers re-read renewed files.
    */
   private static void grpcServerTls(ConfigurableEnvironment env, Map<String, Object> p) {
     String cert = env.getProperty("thanos.grpc.server-tls-cert", "");
@@ -92,12 +92,8 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
     if (cert.isEmpty() || key.isEmpty()) {
       return; // no TLS, or half of it, which ThanosProperties' validation refuses naming both flags
     }
-    String bundle = "spring.ssl.bundle.pem." + GRPC_SERVER_BUNDLE;
-    p.put(bundle + ".keystore.certificate", "file:" + cert);
-    p.put(bundle + ".keystore.private-key", "file:" + key);
     String clientCa = env.getProperty("thanos.grpc.server-tls-client-ca", "");
     if (!clientCa.isEmpty()) {
-      p.put(bundle + ".truststore.certificate", "file:" + clientCa);
       p.put("spring.grpc.server.ssl.client-auth", "require");
     }
     p.put("spring.grpc.server.ssl.enabled", "true");
@@ -127,6 +123,7 @@ public class ThanosEnvironmentPostProcessor implements EnvironmentPostProcessor 
     p.put(bundle + ".keystore.certificate", "file:" + web.tls().certFile());
     p.put(bundle + ".keystore.private-key", "file:" + web.tls().keyFile());
     p.put(bundle + ".options.enabled-protocols", String.join(",", web.tls().protocols()));
+    p.put(bundle + ".reload-on-update", "true"); // Spring Boot's web server swaps in renewed files
     if (web.tls().clientAuth() != WebConfig.ClientAuth.NONE) {
       p.put(bundle + ".truststore.certificate", "file:" + web.tls().clientCaFile());
       p.put("server.ssl.client-auth", web.tls().clientAuth() == WebConfig.ClientAuth.REQUIRE_AND_VERIFY

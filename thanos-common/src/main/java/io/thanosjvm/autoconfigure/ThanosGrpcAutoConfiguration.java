@@ -8,12 +8,16 @@ import io.thanosjvm.server.grpc.GrpcClientMetricsInterceptor;
 import io.thanosjvm.server.grpc.GrpcServerMetricsInterceptor;
 import io.thanosjvm.server.grpc.SnappyCodec;
 import io.thanosjvm.server.grpc.TlsMinVersionInterceptor;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -62,6 +66,19 @@ public class ThanosGrpcAutoConfiguration {
   @ConditionalOnExpression("!'${thanos.grpc.server-tls-cert:}'.isEmpty()")
   TlsMinVersionInterceptor grpcTlsMinVersionInterceptor(ThanosProperties props) {
     return new TlsMinVersionInterceptor(props.getGrpc().getServerTlsMinVersion());
+  }
+
+  /**
+   * The gRPC server's SSL bundle from {@code --grpc-server-tls-cert/-key/-client-ca}, with managers that follow
+   * the files (a renewed certificate or CA is served without a restart).
+   */
+  @Bean
+  @ConditionalOnExpression("!'${thanos.grpc.server-tls-cert:}'.isEmpty()")
+  SslBundleRegistrar thanosGrpcServerTlsBundle(ThanosProperties props, ObjectProvider<Clock> clock) {
+    ThanosProperties.Grpc g = props.getGrpc();
+    String ca = g.getServerTlsClientCa();
+    return new GrpcServerTlsBundle(Path.of(g.getServerTlsCert()), Path.of(g.getServerTlsKey()),
+        ca == null || ca.isEmpty() ? null : Path.of(ca), clock.getIfAvailable(Clock::systemUTC));
   }
 
   /** {@code grpc_client_*} metrics, for components that call StoreAPIs. */
