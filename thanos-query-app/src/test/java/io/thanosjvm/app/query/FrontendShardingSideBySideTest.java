@@ -12,6 +12,9 @@ import io.thanosjvm.cli.ThanosCommandLine;
 import io.thanosjvm.info.InfoService;
 import io.thanosjvm.objstore.Bucket;
 import io.thanosjvm.objstore.filesystem.FilesystemBucket;
+import io.thanosjvm.promql.testkit.PromAnswers;
+import io.thanosjvm.promql.testkit.PromDataSet;
+import io.thanosjvm.promql.testkit.RandomPromql;
 import io.thanosjvm.queryfrontend.Backoff;
 import io.thanosjvm.queryfrontend.FrontendMetrics;
 import io.thanosjvm.queryfrontend.HttpDownstream;
@@ -29,6 +32,7 @@ import io.thanosjvm.store.VerticalShard;
 import io.thanosjvm.store.bucket.StoreGateway;
 import io.thanosjvm.store.bucket.StoreLimits;
 import io.thanosjvm.store.cache.IndexCaches;
+import io.thanosjvm.testing.PrometheusServer;
 import io.thanosjvm.tsdb.testing.Promtool;
 import io.thanosjvm.wire.infopb.InfoRequest;
 import io.thanosjvm.wire.infopb.InfoResponse;
@@ -55,6 +59,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Vertical query sharding end to end: promtool blocks in a filesystem bucket, a store gateway, two real queriers
@@ -62,7 +67,8 @@ import tools.jackson.databind.JsonNode;
  * Info that does not advertise {@code supports_sharding}, so that querier filters) and the frontend's range
  * pipeline in front of each. On the side-by-side corpus, the sharded frontend answers byte for byte like the
  * unsharded one (cold and warm results cache), and the shards a querier answers are disjoint and together the whole
- * answer, so no shard can hide a missing filter behind the merge.
+ * answer, so no shard can hide a missing filter behind the merge. Random expressions through the sharded frontend
+ * answer like the querier and like a real Prometheus 2.42 on the same blocks.
  */
 class FrontendShardingSideBySideTest {
 
@@ -70,6 +76,7 @@ class FrontendShardingSideBySideTest {
   private static final long START = 1_699_999_200_000L;
   private static final long END = START + 6 * 3_600_000L;
   private static final int SHARDS = 3;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final QueryRangeSettings SETTINGS = new QueryRangeSettings(Duration.ofHours(24), 3, Duration.ZERO,
       14, Duration.ofMinutes(1), true, true);
 
@@ -80,6 +87,7 @@ class FrontendShardingSideBySideTest {
   private static Server legacyGrpc;
   private static org.springframework.context.ConfigurableApplicationContext query;
   private static org.springframework.context.ConfigurableApplicationContext legacyQuery;
+  private static PrometheusServer prometheus;
   private static ExecutorService pool;
   private static List<String> corpus;
 
@@ -88,6 +96,7 @@ class FrontendShardingSideBySideTest {
     tmp = Files.createTempDirectory("frontend-sharding");
     Path blocks = Files.createDirectories(tmp.resolve("blocks"));
     Promtool.makeBlocks(blocks, "--series", "150", "--hours", "6", "--step", "30", "--churn", "--special");
+    prometheus = PrometheusServer.start(Map.of(), blocks);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     bucket = new FilesystemBucket(Files.createDirectories(tmp.resolve("bucket")));
     BlockUploader uploader = new BlockUploader(bucket, Clock.systemUTC());
@@ -151,6 +160,7 @@ class FrontendShardingSideBySideTest {
     grpc.shutdownNow();
     gateway.close();
     bucket.close();
+    prometheus.close();
     Promtool.deleteTree(tmp);
   }
 
@@ -159,19 +169,32 @@ class FrontendShardingSideBySideTest {
   }
 
   private static RangeHandler pipeline(URI querier, int shards, InMemoryResponseCache cache) {
+    return pipeline(querier, SETTINGS, shards, cache);
+  }
+
+  private static RangeHandler pipeline(URI querier, QueryRangeSettings settings, int shards,
+      InMemoryResponseCache cache) {
     FrontendMetrics metrics = new FrontendMetrics(new SimpleMeterRegistry());
-    var downstream = new RetryingDownstream(new HttpDownstream(querier, Duration.ofMinutes(1)), SETTINGS.maxRetries(),
+    var downstream = new RetryingDownstream(new HttpDownstream(querier, Duration.ofMinutes(1)), settings.maxRetries(),
         Backoff.thanos(new Random(1)), n -> metrics.retries().increment());
-    return QueryRangePipeline.build(SETTINGS, shards, downstream, cache, pool, Clock.systemUTC(), metrics);
+    return QueryRangePipeline.build(settings, shards, downstream, cache, pool, Clock.systemUTC(), metrics);
   }
 
   private static Map<String, List<String>> params(String promql) {
+    return params(promql, START, END, 300_000L);
+  }
+
+  private static Map<String, List<String>> params(String promql, long start, long end, long step) {
     Map<String, List<String>> p = new LinkedHashMap<>();
     p.put("query", List.of(promql));
-    p.put("start", List.of(Long.toString(START / 1000)));
-    p.put("end", List.of(Long.toString(END / 1000)));
-    p.put("step", List.of("300"));
+    p.put("start", List.of(seconds(start)));
+    p.put("end", List.of(seconds(end)));
+    p.put("step", List.of(seconds(step)));
     return p;
+  }
+
+  private static String seconds(long ms) {
+    return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format("%d.%03d", ms / 1000, ms % 1000);
   }
 
   private static String body(RangeHandler h, String promql) {
@@ -232,6 +255,70 @@ class FrontendShardingSideBySideTest {
       }
       assertThat(checked).as("shardable queries with data").isGreaterThanOrEqualTo(15);
     }
+  }
+
+  /**
+   * Random expressions ({@link RandomPromql}) as range queries through the frontend (3 vertical shards, split by
+   * day, in-memory results cache) in front of our querier, against Prometheus 2.42 asked directly on the same
+   * blocks: with step alignment on (ranges on the step grid) and off (any start), each range asked cold, then an
+   * overlapping range (partly from the cache), then the first range again (warm). Every frontend answer equals the
+   * querier's own answer byte for byte, and Prometheus' answer ({@link PromAnswers}) wherever the querier's direct
+   * answer does; expressions where the querier itself differs from Prometheus are engine matters, counted and
+   * printed, and bounded.
+   */
+  @Test
+  void randomQueriesThroughTheFrontendAnswerLikePrometheusAlignedAndNotColdAndWarm() throws Exception {
+    int perMode = Integer.getInteger("frontend.random.queries", 120);
+    RandomPromql gen = new RandomPromql(19, PromDataSet.defaultStart(6));
+    Random random = new Random(19);
+    List<String> failures = new ArrayList<>();
+    List<String> engine = new ArrayList<>();
+    int compared = 0;
+    int sharded = 0;
+    for (boolean aligned : List.of(true, false)) {
+      QueryRangeSettings settings = new QueryRangeSettings(Duration.ofHours(24), 3, Duration.ZERO, 14,
+          Duration.ofMinutes(1), true, aligned);
+      RangeHandler frontend = pipeline(url(query), settings, SHARDS, new InMemoryResponseCache(64L << 20, 0,
+          Duration.ZERO, Clock.systemUTC()));
+      for (int i = 0; i < perMode; i++) {
+        String promql = gen.next();
+        long step = (15 + random.nextInt(20) * 15) * 1000L;
+        long start = START + random.nextInt(4 * 3600) * 1000L + (aligned ? 0 : random.nextInt(1000));
+        if (aligned) {
+          start -= Math.floorMod(start, step);
+        }
+        long end = Math.min(END, start + (30 + random.nextInt(100)) * step);
+        long shift = (1 + random.nextInt(10)) * step;
+        sharded += ShardingAnalyzer.analyze(promql).shardable() ? 1 : 0;
+        for (long[] range : new long[][] {{start, end}, {start + shift, Math.min(END, end + shift)}, {start, end}}) {
+          Map<String, List<String>> params = params(promql, range[0], range[1], step);
+          String qs = "query=" + enc(promql) + "&start=" + seconds(range[0]) + "&end=" + seconds(range[1]) + "&step="
+              + seconds(step);
+          JsonNode theirs = PrometheusSideBySideTest.get(prometheus.url(), "/api/v1/query_range?" + qs);
+          JsonNode direct = PrometheusSideBySideTest.get(url(query), "/api/v1/query_range?" + qs);
+          QueryResponse r = frontend.handle(RangeRequest.parse(params, true), RequestHeaders.NONE);
+          JsonNode through = JSON.readTree(r.body());
+          compared++;
+          String what = (aligned ? "aligned " : "any-range ") + promql + " " + qs;
+          String vsQuerier = PromAnswers.difference(direct, through);
+          if (vsQuerier != null) {
+            failures.add(what + "\n    " + vsQuerier);
+            continue;
+          }
+          String vsPrometheus = PromAnswers.difference(theirs, through);
+          if (vsPrometheus != null) {
+            engine.add(what + ": " + vsPrometheus);
+          }
+        }
+      }
+    }
+    System.out.printf("random frontend differential: %d answers compared, %d expressions shardable, %d frontend "
+        + "mismatches, %d where our querier itself differs from Prometheus%n", compared, sharded, failures.size(),
+        engine.size());
+    engine.stream().limit(10).forEach(e -> System.out.println("  querier vs Prometheus: " + e));
+    assertThat(failures).as("frontend answers differing from the querier's").isEmpty();
+    assertThat(sharded).as("generated expressions that shard").isGreaterThan(perMode / 10);
+    assertThat(engine.size()).as("querier answers differing from Prometheus").isLessThan(compared / 20);
   }
 
   private static JsonNode get(URI querier, String promql, VerticalShard shard) throws Exception {
