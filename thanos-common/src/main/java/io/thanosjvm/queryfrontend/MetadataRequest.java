@@ -2,8 +2,6 @@ package io.thanosjvm.queryfrontend;
 
 import io.thanosjvm.api.ApiParams;
 import io.thanosjvm.api.PromJson;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,17 +74,7 @@ public record MetadataRequest(Kind kind, String path, String label, long start, 
     Map<String, List<String>> out = new LinkedHashMap<>(params);
     out.put("start", List.of(seconds(start)));
     out.put("end", List.of(seconds(end)));
-    StringBuilder sb = new StringBuilder();
-    out.forEach((k, values) -> {
-      for (String v : values) {
-        if (sb.length() > 0) {
-          sb.append('&');
-        }
-        sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-            .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-      }
-    });
-    return sb.toString();
+    return DownstreamRequest.encodeParams(out);
   }
 
   /** The parameters other than the range, in a stable order (part of the cache key). */

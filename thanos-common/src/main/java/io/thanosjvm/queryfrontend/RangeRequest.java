@@ -5,8 +5,6 @@ import io.thanosjvm.api.ApiParams;
 import io.thanosjvm.api.PromJson;
 import io.thanosjvm.api.RangeParams;
 import io.thanosjvm.store.VerticalShard;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,17 +135,7 @@ public record RangeRequest(String query, long start, long end, long step, boolea
     if (shard != null) {
       out.put(SHARD_INFO, List.of(shard.toJson()));
     }
-    StringBuilder sb = new StringBuilder();
-    out.forEach((k, values) -> {
-      for (String v : values) {
-        if (sb.length() > 0) {
-          sb.append('&');
-        }
-        sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-            .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-      }
-    });
-    return sb.toString();
+    return DownstreamRequest.encodeParams(out);
   }
 
   private static String seconds(long ms) {

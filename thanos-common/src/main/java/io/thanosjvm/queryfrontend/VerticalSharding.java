@@ -48,16 +48,6 @@ public final class VerticalSharding implements RangeHandler {
     for (int i = 0; i < shards; i++) {
       parts.add(request.withShard(new VerticalShard(i, shards, analysis.by(), analysis.labels())));
     }
-    List<QueryResponse> answers = runner.run(parts, r -> next.handle(r, headers));
-    List<Matrix> matrices = new ArrayList<>(answers.size());
-    boolean noStore = false;
-    for (QueryResponse a : answers) {
-      if (!a.ok()) {
-        return a;
-      }
-      matrices.add(a.matrix());
-      noStore |= a.noStore();
-    }
-    return QueryResponse.success(Matrix.merge(matrices), noStore);
+    return QueryResponse.merged(runner.run(parts, r -> next.handle(r, headers)));
   }
 }
