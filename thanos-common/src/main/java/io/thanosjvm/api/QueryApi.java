@@ -13,8 +13,10 @@ import io.thanosjvm.promql.engine.QueryControl;
 import io.thanosjvm.promql.engine.QueryResult;
 import io.thanosjvm.promql.parser.PromqlParser;
 import io.thanosjvm.query.InProcessCall;
+import io.thanosjvm.query.ShardingStore;
 import io.thanosjvm.query.StoreQueryable;
 import io.thanosjvm.query.TenantEnforcingStore;
+import io.thanosjvm.store.VerticalShard;
 import io.thanosjvm.store.WireMatchers;
 import io.thanosjvm.tenancy.InvalidTenantException;
 import io.thanosjvm.tenancy.QueryTenancy;
@@ -45,6 +47,8 @@ public final class QueryApi {
 
   /** Thanos' per-request override of the engine's lookback delta. */
   private static final String LOOKBACK_DELTA = "lookback_delta";
+  /** Thanos' vertical sharding parameter: JSON of {@code ShardInfo}. */
+  public static final String SHARD_INFO = "shard_info";
 
   private final Engine engine;
   private final StoreGrpc.StoreImplBase store;
@@ -271,7 +275,21 @@ public final class QueryApi {
   }
 
   private StoreQueryable queryable(ApiParams p, long maxResolutionWindow) {
-    return new StoreQueryable(store(p), strategy(p), replicaLabels(p), maxResolutionWindow);
+    StoreGrpc.StoreImplBase stores = store(p);
+    VerticalShard shard = shardInfo(p);
+    if (shard != null) {
+      stores = new ShardingStore(stores, shard);
+    }
+    return new StoreQueryable(stores, strategy(p), replicaLabels(p), maxResolutionWindow);
+  }
+
+  /** Thanos' {@code shard_info} parameter (sent by the query frontend's vertical sharding), null when absent. */
+  private static VerticalShard shardInfo(ApiParams p) {
+    try {
+      return VerticalShard.parseJson(p.get(SHARD_INFO));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(ApiError.BAD_DATA, "could not parse shard info: " + e.getMessage());
+    }
   }
 
   /** The stores as this request may see them: confined to its tenant when tenancy is enforced. */

@@ -58,6 +58,13 @@ public class ThanosQueryFrontendProperties {
   @Flag(name = "query.max-retries-per-request")
   private int queryMaxRetriesPerRequest = 5;
 
+  /**
+   * Number of shards shardable PromQL range queries are split into by series (vertical query sharding, Thanos'
+   * rules for which queries shard and by which labels); 0 or 1 disables it.
+   */
+  @Flag(name = "query-frontend.vertical-shards")
+  private int verticalShards = 0;
+
   /** Compression of cached values ("" or snappy). Accepted without effect: values are stored uncompressed. */
   @Flag(name = "cache-compression-type")
   private String cacheCompressionType = "";
@@ -126,6 +133,20 @@ public class ThanosQueryFrontendProperties {
     this.downstreamTripperConfig = downstreamTripperConfig;
   }
 
+  public int getVerticalShards() {
+    return verticalShards;
+  }
+
+  public void setVerticalShards(int verticalShards) {
+    this.verticalShards = verticalShards;
+  }
+
+  /** Validation hook: the number of vertical shards is not negative. */
+  @AssertTrue(message = "thanos.query-frontend.vertical-shards must not be negative")
+  public boolean isVerticalShardsValid() {
+    return verticalShards >= 0;
+  }
+
   public int getQueryMaxRetriesPerRequest() {
     return queryMaxRetriesPerRequest;
   }
@@ -167,6 +188,21 @@ public class ThanosQueryFrontendProperties {
       + "thanos.query-frontend.query-range.response-cache-config are mutually exclusive")
   public boolean isResponseCacheConfigUnambiguous() {
     return queryRange.responseCacheConfigFile.isEmpty() || queryRange.responseCacheConfig.isEmpty();
+  }
+
+  /** Validation hook: at most one of the labels cache configuration file and inline YAML. */
+  @AssertTrue(message = "thanos.query-frontend.labels.response-cache-config-file and "
+      + "thanos.query-frontend.labels.response-cache-config are mutually exclusive")
+  public boolean isLabelsResponseCacheConfigUnambiguous() {
+    return labels.responseCacheConfigFile.isEmpty() || labels.responseCacheConfig.isEmpty();
+  }
+
+  /** Validation hook: the labels pipeline's interval, freshness and parallelism are usable. */
+  @AssertTrue(message = "thanos.query-frontend.labels: split interval, cache freshness and default time range must "
+      + "not be negative and max query parallelism must be at least 1")
+  public boolean isLabelsSettingsValid() {
+    return !labels.splitInterval.isNegative() && !labels.responseCacheMaxFreshness.isNegative()
+        && !labels.defaultTimeRange.isNegative() && labels.maxQueryParallelism >= 1;
   }
 
   /** Validation hook: the range pipeline's settings are valid and retries are not negative. */
@@ -365,7 +401,10 @@ public class ThanosQueryFrontendProperties {
 
   /** The {@code --labels.*} flag group (label and series requests). */
   public static class Labels {
-    /** Split interval of label and series requests. Accepted without effect: labels and series are proxied unsplit. */
+    /**
+     * Split label and series requests by this interval (parts end 1ms before each multiple of it) and merge the
+     * answers; 0 disables splitting.
+     */
     @Flag(name = "labels.split-interval", defaultText = "24h")
     private Duration splitInterval = Duration.ofHours(24);
 
@@ -376,33 +415,33 @@ public class ThanosQueryFrontendProperties {
     @Flag(name = "labels.max-retries-per-request")
     private int maxRetriesPerRequest = 5;
 
-    /** Parallelism of split label and series requests. Accepted without effect: they are not split. */
+    /** Maximum parts of one split label or series request sent downstream at once. */
     @Flag(name = "labels.max-query-parallelism")
     private int maxQueryParallelism = 14;
 
-    /** Freshness window of cached label and series results. Accepted without effect: they are not cached. */
+    /** Parts of label and series requests ending after now minus this are never cached. */
     @Flag(name = "labels.response-cache-max-freshness")
     private Duration responseCacheMaxFreshness = Duration.ofMinutes(1);
 
-    /**
-     * Default partial_response of label and series requests. Accepted without effect: requests are forwarded as
-     * sent.
-     */
+    /** Default partial_response of label and series requests that do not set it. */
     @Flag(name = "labels.partial-response")
     private boolean partialResponse = true;
 
     /**
-     * Time range of label and series requests without start/end. Accepted without effect: requests are forwarded
-     * as sent.
+     * Time range (ending now) of label and series requests without start or end; 0 means all time (such requests
+     * are then not split).
      */
     @Flag(name = "labels.default-time-range", defaultText = "24h")
     private Duration defaultTimeRange = Duration.ofHours(24);
 
-    /** Path to the YAML of the labels/series results cache. Accepted without effect: they are not cached. */
+    /**
+     * Path to the YAML of the labels/series results cache (type IN-MEMORY, MEMCACHED or REDIS and config, as the
+     * range cache); no cache when empty.
+     */
     @Flag(name = "labels.response-cache-config-file")
     private String responseCacheConfigFile = "";
 
-    /** Inline YAML of the labels/series results cache. Accepted without effect: they are not cached. */
+    /** Inline YAML of the labels/series results cache (alternative to the file). */
     @Flag(name = "labels.response-cache-config")
     private String responseCacheConfig = "";
 

@@ -20,7 +20,14 @@ public final class XxHash64 {
 
   /** Returns the XXH64 (seed 0) of {@code data}. */
   public static long hash(byte[] data) {
-    int len = data.length;
+    return hash(data, data.length);
+  }
+
+  /** Returns the XXH64 (seed 0) of the first {@code len} bytes of {@code data} (a reused buffer). */
+  public static long hash(byte[] data, int len) {
+    if (len < 0 || len > data.length) {
+      throw new IllegalArgumentException("length " + len + " outside the buffer of " + data.length);
+    }
     int p = 0;
     long h;
     if (len >= 32) {

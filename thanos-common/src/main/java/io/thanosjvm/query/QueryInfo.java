@@ -35,7 +35,8 @@ public final class QueryInfo {
     return InfoResponse.newBuilder()
         .addAllLabelSets(sets)
         .setComponentType("query")
-        .setStore(StoreInfo.newBuilder().setMinTime(min).setMaxTime(max).setSupportsWithoutReplicaLabels(true))
+        .setStore(StoreInfo.newBuilder().setMinTime(min).setMaxTime(max).setSupportsWithoutReplicaLabels(true)
+            .setSupportsSharding(true))
         .setQuery(QueryAPIInfo.getDefaultInstance())
         .build();
   }

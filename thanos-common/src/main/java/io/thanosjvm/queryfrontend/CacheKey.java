@@ -7,7 +7,8 @@ import java.util.List;
  * Thanos' results cache key of a range (sub-)request: {@code fe:<tenant>:<query>:<step>:<splitInterval>:
  * <start / splitInterval>:<resolution index>:<shard>:<lookback delta>:<engine>:<partial response>:
  * <sorted replica labels>:<analyze>}, where the resolution index is the position in (1h, 5m, raw) of the first
- * resolution not above {@code max_source_resolution} and the shard is {@code -} (no vertical sharding).
+ * resolution not above {@code max_source_resolution} and the shard is {@code <total>:<index>} for a vertical
+ * shard, {@code -} otherwise.
  *
  * <p>One addition: a request whose start is not a multiple of its step (possible with
  * {@code --no-query-range.align-range-with-step}) gets {@code :<start mod step>} appended, so that extents computed on
@@ -27,8 +28,12 @@ public final class CacheKey {
     List<String> replicas = new ArrayList<>(r.replicaLabels());
     replicas.sort(null);
     return "fe:" + tenant + ":" + r.query() + ":" + r.step() + ":" + splitIntervalMs + ":" + interval + ":"
-        + resolutionIndex(r.maxSourceResolution()) + ":-:" + r.lookbackDelta() + ":" + r.engine() + ":"
+        + resolutionIndex(r.maxSourceResolution()) + ":" + shard(r) + ":" + r.lookbackDelta() + ":" + r.engine() + ":"
         + r.partialResponse() + ":" + String.join(",", replicas) + ":" + r.analyze() + gridPhase(r);
+  }
+
+  private static String shard(RangeRequest r) {
+    return r.shard() == null ? "-" : r.shard().total() + ":" + r.shard().index();
   }
 
   private static String gridPhase(RangeRequest r) {

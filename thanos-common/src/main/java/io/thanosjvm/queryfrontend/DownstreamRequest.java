@@ -1,5 +1,7 @@
 package io.thanosjvm.queryfrontend;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,21 @@ public record DownstreamRequest(String method, String path, String rawQuery, byt
     Map<String, List<String>> copy = new LinkedHashMap<>();
     headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     headers = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** {@code params} URL-encoded as a query string, in their order ({@code k=v&k=v}). */
+  public static String encodeParams(Map<String, List<String>> params) {
+    StringBuilder sb = new StringBuilder();
+    params.forEach((k, values) -> {
+      for (String v : values) {
+        if (sb.length() > 0) {
+          sb.append('&');
+        }
+        sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+            .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+      }
+    });
+    return sb.toString();
   }
 
   /** A GET of {@code path?rawQuery}. */

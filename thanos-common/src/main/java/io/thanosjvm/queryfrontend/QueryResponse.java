@@ -3,6 +3,8 @@ package io.thanosjvm.queryfrontend;
 import io.thanosjvm.api.ApiError;
 import io.thanosjvm.api.ApiResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The answer to a range request inside the pipeline: a parsed matrix (success) or an error answer passed on
@@ -36,6 +38,23 @@ public record QueryResponse(int status, Matrix matrix, byte[] errorBody, boolean
   public static QueryResponse error(int status, ApiError type, String message) {
     return new QueryResponse(status, null, ApiResponse.error(type, message).json().getBytes(StandardCharsets.UTF_8),
         true);
+  }
+
+  /**
+   * The answers of the parts of one request merged (split by interval or vertical shards): the first failed part in
+   * order is the answer; else the matrices merged ({@link Matrix#merge}), not to be stored when any part said so.
+   */
+  public static QueryResponse merged(List<QueryResponse> parts) {
+    List<Matrix> matrices = new ArrayList<>(parts.size());
+    boolean noStore = false;
+    for (QueryResponse a : parts) {
+      if (!a.ok()) {
+        return a;
+      }
+      matrices.add(a.matrix());
+      noStore |= a.noStore();
+    }
+    return success(Matrix.merge(matrices), noStore);
   }
 
   /** Whether this is a success. */

@@ -4,8 +4,7 @@ import io.thanosjvm.api.ApiException;
 import io.thanosjvm.api.ApiParams;
 import io.thanosjvm.api.PromJson;
 import io.thanosjvm.api.RangeParams;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.thanosjvm.store.VerticalShard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,22 @@ import java.util.Map;
  * @param lookbackDelta Thanos {@code lookback_delta} in ms, 0 when absent
  * @param analyze Thanos {@code analyze}
  * @param params every original parameter, in order
+ * @param shard the vertical shard this (sub-)request asks for ({@code shard_info}), null for all series
  */
 public record RangeRequest(String query, long start, long end, long step, boolean dedup, boolean partialResponse,
     long maxSourceResolution, List<String> replicaLabels, List<String> storeMatch, String engine, long lookbackDelta,
-    boolean analyze, Map<String, List<String>> params) {
+    boolean analyze, Map<String, List<String>> params, VerticalShard shard) {
+
+  /** A request for all series (not vertically sharded). */
+  public RangeRequest(String query, long start, long end, long step, boolean dedup, boolean partialResponse,
+      long maxSourceResolution, List<String> replicaLabels, List<String> storeMatch, String engine,
+      long lookbackDelta, boolean analyze, Map<String, List<String>> params) {
+    this(query, start, end, step, dedup, partialResponse, maxSourceResolution, replicaLabels, storeMatch, engine,
+        lookbackDelta, analyze, params, null);
+  }
+
+  /** The query API parameter carrying a vertical shard. */
+  public static final String SHARD_INFO = "shard_info";
 
   /** Validates the invariants. */
   public RangeRequest {
@@ -97,7 +108,13 @@ public record RangeRequest(String query, long start, long end, long step, boolea
   /** The same request over {@code [start, end]}. */
   public RangeRequest withRange(long newStart, long newEnd) {
     return new RangeRequest(query, newStart, newEnd, step, dedup, partialResponse, maxSourceResolution,
-        replicaLabels, storeMatch, engine, lookbackDelta, analyze, params);
+        replicaLabels, storeMatch, engine, lookbackDelta, analyze, params, shard);
+  }
+
+  /** The same request for one vertical shard. */
+  public RangeRequest withShard(VerticalShard newShard) {
+    return new RangeRequest(query, start, end, step, dedup, partialResponse, maxSourceResolution, replicaLabels,
+        storeMatch, engine, lookbackDelta, analyze, params, newShard);
   }
 
   /** The number of evaluation steps. */
@@ -107,24 +124,18 @@ public record RangeRequest(String query, long start, long end, long step, boolea
 
   /**
    * The URL-encoded form of the request as sent downstream: every original parameter in order, with
-   * {@code start}, {@code end} and {@code step} replaced by this request's values in seconds.
+   * {@code start}, {@code end} and {@code step} replaced by this request's values in seconds, and
+   * {@code shard_info} by this request's shard (JSON, as Thanos' frontend sends it) when it has one.
    */
   public String encode() {
     Map<String, List<String>> out = new LinkedHashMap<>(params);
     out.put("start", List.of(seconds(start)));
     out.put("end", List.of(seconds(end)));
     out.put("step", List.of(seconds(step)));
-    StringBuilder sb = new StringBuilder();
-    out.forEach((k, values) -> {
-      for (String v : values) {
-        if (sb.length() > 0) {
-          sb.append('&');
-        }
-        sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-            .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-      }
-    });
-    return sb.toString();
+    if (shard != null) {
+      out.put(SHARD_INFO, List.of(shard.toJson()));
+    }
+    return DownstreamRequest.encodeParams(out);
   }
 
   private static String seconds(long ms) {

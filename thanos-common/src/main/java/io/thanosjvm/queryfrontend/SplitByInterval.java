@@ -46,17 +46,7 @@ public final class SplitByInterval implements RangeHandler {
     if (parts.size() == 1) {
       return next.handle(parts.get(0), headers);
     }
-    List<QueryResponse> answers = runner.run(parts, r -> next.handle(r, headers));
-    List<Matrix> matrices = new ArrayList<>(answers.size());
-    boolean noStore = false;
-    for (QueryResponse a : answers) {
-      if (!a.ok()) {
-        return a;
-      }
-      matrices.add(a.matrix());
-      noStore |= a.noStore();
-    }
-    return QueryResponse.success(Matrix.merge(matrices), noStore);
+    return QueryResponse.merged(runner.run(parts, r -> next.handle(r, headers)));
   }
 
   /** The sub-requests of {@code r} for {@code intervalMs}, in time order. */

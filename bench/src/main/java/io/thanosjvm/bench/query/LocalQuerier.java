@@ -38,7 +38,7 @@ import java.util.concurrent.Executors;
  * cache as {@code thanos store} defaults to), the querier's endpoint set and proxy store, and
  * {@code /api/v1/query_range} over HTTP (the JDK's server, JSON as the query app writes it).
  */
-final class LocalQuerier implements AutoCloseable {
+public final class LocalQuerier implements AutoCloseable {
 
   private final FilesystemBucket bucket;
   private final StoreGateway gateway;
@@ -49,7 +49,8 @@ final class LocalQuerier implements AutoCloseable {
   private final HttpServer server;
   private final ProxyStore proxy;
 
-  LocalQuerier(Path bucketDir, Path dataDir) throws IOException {
+  /** Serves the blocks of {@code bucketDir}, index-headers in {@code dataDir}. */
+  public LocalQuerier(Path bucketDir, Path dataDir) throws IOException {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     bucket = new FilesystemBucket(bucketDir);
     gateway = StoreGateway.create(bucket, IndexCaches.create(null, 250L << 20, meters),
@@ -81,7 +82,7 @@ final class LocalQuerier implements AutoCloseable {
   }
 
   /** The base URL. */
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 

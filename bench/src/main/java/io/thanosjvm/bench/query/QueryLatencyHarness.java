@@ -131,7 +131,8 @@ public final class QueryLatencyHarness {
     return c;
   }
 
-  static void generate(Path blocks, int series, int hours) throws IOException, InterruptedException {
+  /** Writes make-prom-blocks blocks (30s step, churn, special values) into {@code blocks}. */
+  public static void generate(Path blocks, int series, int hours) throws IOException, InterruptedException {
     Files.createDirectories(blocks);
     Path tool = sharedDir().resolve("tools/make-prom-blocks");
     Process p = new ProcessBuilder(tool.toString(), "--out", blocks.toString(), "--series", Integer.toString(series),
@@ -155,7 +156,8 @@ public final class QueryLatencyHarness {
     throw new IllegalStateException("shared dir (with tools/make-prom-blocks) not found; set -Dthanos.shared.dir");
   }
 
-  static int upload(Path blocks, Path bucketDir) throws IOException {
+  /** Uploads every block of {@code blocks} into a filesystem bucket; the number uploaded. */
+  public static int upload(Path blocks, Path bucketDir) throws IOException {
     int count = 0;
     try (FilesystemBucket bucket = new FilesystemBucket(bucketDir)) {
       BlockUploader uploader = new BlockUploader(bucket, Clock.systemUTC());
@@ -173,11 +175,13 @@ public final class QueryLatencyHarness {
     }
   }
 
-  static boolean isEmpty(Path dir) throws IOException {
+  /** Whether {@code dir} holds no block. */
+  public static boolean isEmpty(Path dir) throws IOException {
     return blockDirs(dir).isEmpty();
   }
 
-  static Path fresh(Path dir) throws IOException {
+  /** {@code dir}, emptied (created when missing). */
+  public static Path fresh(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> s = Files.walk(dir)) {
         for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {

@@ -75,4 +75,9 @@ public record StoreEndpoint(String address, InfoResponse info, StoreGrpc.StoreSt
   public boolean supportsWithoutReplicaLabels() {
     return info.getStore().getSupportsWithoutReplicaLabels();
   }
+
+  /** Whether the store filters Series by {@code shard_info} itself (else the querier does). */
+  public boolean supportsSharding() {
+    return info.getStore().getSupportsSharding();
+  }
 }

@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.query.endpoint.StoreEndpoint;
+import io.thanosjvm.store.ShardMatcher;
 import io.thanosjvm.store.StoreRequestException;
 import io.thanosjvm.store.WireMatchers;
 import io.thanosjvm.wire.storepb.LabelNamesRequest;
@@ -66,7 +67,8 @@ public final class ProxyStore extends StoreGrpc.StoreImplBase {
     for (StoreEndpoint s : selected(request.getMinTime(), request.getMaxTime(), matchers)) {
       StoreStream stream = new StoreStream(s);
       List<String> stripHere = s.supportsWithoutReplicaLabels() ? List.of() : request.getWithoutReplicaLabelsList();
-      stream.start(request, stripHere, requestTimeout.toMillis(), executor);
+      ShardMatcher shardHere = s.supportsSharding() ? ShardMatcher.ALL : ShardMatcher.of(request);
+      stream.start(request, stripHere, shardHere, requestTimeout.toMillis(), executor);
       streams.add(stream);
     }
     if (out instanceof ServerCallStreamObserver<SeriesResponse> call) {

@@ -2,6 +2,7 @@ package io.thanosjvm.query.proxy;
 
 import io.grpc.StatusRuntimeException;
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.store.ShardMatcher;
 import io.thanosjvm.query.endpoint.StoreEndpoint;
 import io.thanosjvm.wire.storepb.Series;
 import io.thanosjvm.wire.storepb.SeriesRequest;
@@ -41,9 +42,11 @@ final class StoreStream {
 
   /**
    * Starts reading. When the store cannot strip replica labels itself, they are stripped here and the whole
-   * stream is re-sorted before the merge sees it.
+   * stream is re-sorted before the merge sees it. When it cannot filter by the request's shard itself
+   * ({@code supports_sharding} not advertised), {@code shardHere} drops the series of other shards.
    */
-  void start(SeriesRequest request, Collection<String> stripHere, long deadlineMillis, Executor executor) {
+  void start(SeriesRequest request, Collection<String> stripHere, ShardMatcher shardHere, long deadlineMillis,
+      Executor executor) {
     executor.execute(() -> {
       try {
         Iterator<SeriesResponse> it = StoreGrpc.newBlockingStub(store.stub().getChannel())
@@ -52,8 +55,8 @@ final class StoreStream {
         while (it.hasNext() && !cancelled) {
           SeriesResponse r = it.next();
           switch (r.getResultCase()) {
-            case SERIES -> emit(series(r.getSeries(), stripHere), buffered);
-            case BATCH -> r.getBatch().getSeriesList().forEach(s -> emit(series(s, stripHere), buffered));
+            case SERIES -> emit(series(r.getSeries(), stripHere), shardHere, buffered);
+            case BATCH -> r.getBatch().getSeriesList().forEach(s -> emit(series(s, stripHere), shardHere, buffered));
             case WARNING -> put(new Item(null, null, r.getWarning(), null, false));
             default -> { } // hints: not needed by the merge
           }
@@ -73,7 +76,10 @@ final class StoreStream {
     });
   }
 
-  private void emit(Item item, List<Item> buffered) {
+  private void emit(Item item, ShardMatcher shardHere, List<Item> buffered) {
+    if (!shardHere.matches(item.labels())) {
+      return;
+    }
     if (buffered != null) {
       buffered.add(item);
     } else {

@@ -10,6 +10,8 @@ public final class ResponseCaches {
 
   /** The {@code name} label of the range results cache's metrics. */
   public static final String QUERY_RANGE_NAME = "frontend-cache";
+  /** The {@code name} label of the labels/series results cache's metrics. */
+  public static final String LABELS_NAME = "frontend-labels-cache";
 
   private ResponseCaches() {}
 

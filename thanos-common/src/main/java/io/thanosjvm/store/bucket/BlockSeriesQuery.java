@@ -2,15 +2,16 @@ package io.thanosjvm.store.bucket;
 
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
+import io.thanosjvm.store.ShardMatcher;
+import io.thanosjvm.store.StoreRequestException;
 import io.thanosjvm.store.cache.IndexCache;
-import io.thanosjvm.tsdb.chunks.Chunk;
 import io.thanosjvm.tsdb.chunkenc.AggrType;
 import io.thanosjvm.tsdb.chunkenc.ChunkEncoding;
+import io.thanosjvm.tsdb.chunks.Chunk;
 import io.thanosjvm.tsdb.index.ChunkMeta;
 import io.thanosjvm.tsdb.index.SeriesEntry;
-import io.thanosjvm.store.StoreRequestException;
-import io.thanosjvm.wire.storepb.AggrChunk;
 import io.thanosjvm.wire.storepb.Aggr;
+import io.thanosjvm.wire.storepb.AggrChunk;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +33,7 @@ final class BlockSeriesQuery {
 
   /** What the request asks of each block. */
   record Params(long minTime, long maxTime, boolean skipChunks, List<Aggr> aggregates,
-      Collection<String> withoutLabels) {}
+      Collection<String> withoutLabels, ShardMatcher shard) {}
 
   private BlockSeriesQuery() {}
 
@@ -49,6 +50,9 @@ final class BlockSeriesQuery {
     for (int from = 0; from < refs.length; from += BATCH) {
       int to = Math.min(refs.length, from + BATCH);
       SeriesEntry[] entries = BlockSeriesEntries.read(block, refs, from, to, cache, budget);
+      if (p.shard().sharded()) {
+        entries = inShard(block, entries, p);
+      }
       if (p.skipChunks()) {
         for (SeriesEntry e : entries) {
           if (anyOverlap(e, p)) {
@@ -67,6 +71,18 @@ final class BlockSeriesQuery {
       out.sort((a, b) -> a.labels().compareTo(b.labels()));
     }
     return out;
+  }
+
+  /** The entries whose series (external labels attached, replica labels removed) belong to the request's shard. */
+  private static SeriesEntry[] inShard(BucketBlock block, SeriesEntry[] entries, Params p) {
+    int n = 0;
+    SeriesEntry[] out = new SeriesEntry[entries.length];
+    for (SeriesEntry e : entries) {
+      if (p.shard().matches(block.external().attachTo(e.labels(), p.withoutLabels()))) {
+        out[n++] = e;
+      }
+    }
+    return n == entries.length ? entries : java.util.Arrays.copyOf(out, n);
   }
 
   /** Matchers left after the block's external labels decided theirs; empty when one contradicts them. */

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.model.Utf8Order;
+import io.thanosjvm.store.ShardMatcher;
 import io.thanosjvm.store.StoreRequestException;
 import io.thanosjvm.store.WireMatchers;
 import io.thanosjvm.store.cache.IndexCache;
@@ -126,7 +127,7 @@ public final class BucketStore extends StoreGrpc.StoreImplBase {
     List<BucketBlock> blocks = mint > maxt ? List.of()
         : BlockSets.select(registry.blocks(), mint, maxt, request.getMaxResolutionWindow());
     BlockSeriesQuery.Params params = new BlockSeriesQuery.Params(mint, maxt, request.getSkipChunks(),
-        request.getAggregatesList(), request.getWithoutReplicaLabelsList());
+        request.getAggregatesList(), request.getWithoutReplicaLabelsList(), ShardMatcher.of(request));
     List<List<BlockSeriesQuery.Result>> perBlock = new ArrayList<>(blocks.size());
     SeriesResponseHints.Builder hints = SeriesResponseHints.newBuilder();
     Timer.Sample timer = Timer.start();
@@ -252,7 +253,8 @@ public final class BucketStore extends StoreGrpc.StoreImplBase {
   private List<BlockSeriesQuery.Result> labelsOnly(BucketBlock b, List<Matcher> data, long start, long end)
       throws IOException {
     // data labels only: the external ones are handled by the callers
-    BlockSeriesQuery.Params p = new BlockSeriesQuery.Params(start, end, true, List.of(), List.of());
+    BlockSeriesQuery.Params p = new BlockSeriesQuery.Params(start, end, true, List.of(), List.of(),
+        ShardMatcher.ALL);
     return BlockSeriesQuery.run(b, data, p, cache, new RequestBudget(limits));
   }
 

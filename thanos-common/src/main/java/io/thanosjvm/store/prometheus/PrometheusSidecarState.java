@@ -84,7 +84,7 @@ public final class PrometheusSidecarState {
         .addLabelSets(set)
         .setComponentType("sidecar")
         .setStore(StoreInfo.newBuilder().setMinTime(minTime).setMaxTime(Long.MAX_VALUE)
-            .setSupportsSharding(false).setSupportsWithoutReplicaLabels(true))
+            .setSupportsSharding(true).setSupportsWithoutReplicaLabels(true))
         .build());
   }
 }

@@ -4,6 +4,7 @@ import io.grpc.stub.StreamObserver;
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.store.ExternalLabels;
+import io.thanosjvm.store.ShardMatcher;
 import io.thanosjvm.store.StoreRequestException;
 import io.thanosjvm.store.WireMatchers;
 import io.thanosjvm.wire.prompb.ChunkedSeries;
@@ -59,7 +60,7 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
       if (matchers.isPresent()) {
         // the series API answers in no particular order; remote read sorts by the series' own labels
         SeriesSink sink = new SeriesSink(out, ext, request.getWithoutReplicaLabelsList(), request.getLimit(),
-            !request.getSkipChunks());
+            !request.getSkipChunks(), ShardMatcher.of(request));
         if (request.getSkipChunks()) {
           for (Labels l : prometheus.series(request.getMinTime(), request.getMaxTime(), matchers.get())) {
             if (!sink.add(l, List.of())) {
@@ -197,6 +198,7 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
     private final List<String> drop;
     private final long limit;
     private final boolean buffer;
+    private final ShardMatcher shard;
     private final List<Pending> buffered = new ArrayList<>();
     private Labels pendingLabels;
     private Series.Builder pending;
@@ -205,17 +207,24 @@ public final class PrometheusStore extends StoreGrpc.StoreImplBase {
     private record Pending(Labels labels, Series.Builder series) {}
 
     SeriesSink(StreamObserver<SeriesResponse> out, ExternalLabels ext, List<String> drop, long limit,
-        boolean sortedSource) {
+        boolean sortedSource, ShardMatcher shard) {
       this.out = out;
+      this.shard = shard;
       this.ext = ext;
       this.drop = drop;
       this.limit = limit;
       this.buffer = !sortedSource || !drop.isEmpty() || !ext.labels().isEmpty();
     }
 
-    /** Adds a series part; false once the limit is reached (only when streaming straight through). */
+    /**
+     * Adds a series part; false once the limit is reached (only when streaming straight through). Series outside
+     * the request's shard are dropped here.
+     */
     boolean add(Labels raw, List<AggrChunk> chunks) {
       Labels l = ext.attachTo(raw, drop);
+      if (!shard.matches(l)) {
+        return true;
+      }
       if (pending != null && l.equals(pendingLabels)) {
         pending.addAllChunks(chunks);
         return true;

@@ -7,6 +7,7 @@ import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
 import io.thanosjvm.model.Utf8Order;
 import io.thanosjvm.store.ExternalLabels;
+import io.thanosjvm.store.ShardMatcher;
 import io.thanosjvm.store.StoreRequestException;
 import io.thanosjvm.store.WireMatchers;
 import io.thanosjvm.wire.infopb.InfoResponse;
@@ -77,12 +78,13 @@ public final class TsdbStore extends StoreGrpc.StoreImplBase {
         throw StoreRequestException.invalidArgument("no matchers specified (excluding external labels)");
       }
       PriorityQueue<Cursor> heads = new PriorityQueue<>((a, b) -> a.current.labels().compareTo(b.current.labels()));
+      ShardMatcher shard = ShardMatcher.of(request);
       for (TsdbSource s : sources.get()) {
         ExternalLabels ext = new ExternalLabels(s.externalLabels());
         Optional<List<Matcher>> remaining = ext.remainingMatchers(matchers);
         if (remaining.isPresent()) {
           Cursor c = new Cursor(select(s, ext, remaining.get(), request.getMinTime(), request.getMaxTime(),
-              request.getWithoutReplicaLabelsList()).iterator());
+              request.getWithoutReplicaLabelsList(), shard).iterator());
           if (c.advance()) {
             heads.add(c);
           }
@@ -144,16 +146,20 @@ public final class TsdbStore extends StoreGrpc.StoreImplBase {
 
   /**
    * The series of one source as sent: labels attached and dropped, sorted, equal label sets joined. Stored series
-   * come sorted by their own labels; when that order survives (the common case) nothing is re-sorted.
+   * come sorted by their own labels; when that order survives (the common case) nothing is re-sorted. Series
+   * outside the request's shard ({@code shard_info}) are left out.
    */
   private static List<SelectedSeries> select(TsdbSource source, ExternalLabels ext, List<Matcher> matchers,
-      long mint, long maxt, List<String> drop) {
+      long mint, long maxt, List<String> drop, ShardMatcher shard) {
     List<SelectedSeries> out = new ArrayList<>();
     boolean sorted = true;
     Iterator<StoredSeries> it = source.tsdb().select(mint, maxt, matchers);
     while (it.hasNext()) {
       StoredSeries s = it.next();
       SelectedSeries sel = new SelectedSeries(ext.attachTo(s.labels(), drop), List.of(s));
+      if (!shard.matches(sel.labels())) {
+        continue;
+      }
       if (!out.isEmpty() && out.get(out.size() - 1).labels().compareTo(sel.labels()) >= 0) {
         sorted = false;
       }
@@ -273,10 +279,10 @@ public final class TsdbStore extends StoreGrpc.StoreImplBase {
 
   /**
    * The store part of Info: from the oldest sample held to MaxInt64 (the head keeps accepting), one TSDB info
-   * per source, without_replica_labels supported.
+   * per source, without_replica_labels and sharding supported.
    */
   public StoreInfo storeInfo() {
-    StoreInfo.Builder b = StoreInfo.newBuilder().setSupportsWithoutReplicaLabels(true).setMaxTime(Long.MAX_VALUE);
+    StoreInfo.Builder b = StoreInfo.newBuilder().setSupportsWithoutReplicaLabels(true).setSupportsSharding(true).setMaxTime(Long.MAX_VALUE);
     long min = Long.MAX_VALUE;
     for (TsdbSource s : sources.get()) {
       long m = s.minTime();

@@ -6,6 +6,8 @@ import io.thanosjvm.queryfrontend.Backoff;
 import io.thanosjvm.queryfrontend.Downstream;
 import io.thanosjvm.queryfrontend.FrontendMetrics;
 import io.thanosjvm.queryfrontend.HttpDownstream;
+import io.thanosjvm.queryfrontend.MetadataPipeline;
+import io.thanosjvm.queryfrontend.ParallelRunner;
 import io.thanosjvm.queryfrontend.QueryRangePipeline;
 import io.thanosjvm.queryfrontend.RangeHandler;
 import io.thanosjvm.queryfrontend.RetryingDownstream;
@@ -92,6 +94,34 @@ class QueryFrontendConfiguration {
         clock)).orElse(null));
   }
 
+  /**
+   * The labels/series results cache from {@code --labels.response-cache-config(-file)} (same backends as the range
+   * cache), or none.
+   */
+  @Bean
+  LabelsResultsCache labelsResultsCache(ThanosQueryFrontendProperties p, MeterRegistry registry, Clock clock)
+      throws IOException {
+    String yaml = p.getLabels().getResponseCacheConfig();
+    if (!p.getLabels().getResponseCacheConfigFile().isEmpty()) {
+      yaml = Files.readString(Path.of(p.getLabels().getResponseCacheConfigFile()));
+    }
+    if (yaml.isBlank()) {
+      LOG.info("no labels response cache configured; label and series results are not cached");
+      return new LabelsResultsCache(null);
+    }
+    Optional<ResponseCacheConfig> config = ResponseCacheConfigParser.parse(yaml);
+    return new LabelsResultsCache(config.map(c -> ResponseCaches.create(c, ResponseCaches.LABELS_NAME, registry,
+        clock)).orElse(null));
+  }
+
+  @Bean
+  MetadataPipeline metadataPipeline(ThanosQueryFrontendProperties p, Downstreams downstreams,
+      LabelsResultsCache labelsResultsCache, ThreadPoolExecutor subQueryPool, Clock clock) {
+    return new MetadataPipeline(p.getLabels().getSplitInterval().toMillis(), downstreams.labels(),
+        labelsResultsCache.cache(), p.getLabels().getResponseCacheMaxFreshness().toMillis(),
+        new ParallelRunner(subQueryPool, p.getLabels().getMaxQueryParallelism()), clock);
+  }
+
   /** Runs sub-queries of split range queries; when full, the query's own thread does the work. */
   @Bean(destroyMethod = "shutdownNow")
   ThreadPoolExecutor subQueryPool() {
@@ -114,14 +144,16 @@ class QueryFrontendConfiguration {
   @Bean
   RangeHandler rangePipeline(ThanosQueryFrontendProperties p, Downstreams downstreams,
       RangeResultsCache rangeResultsCache, ThreadPoolExecutor subQueryPool, Clock clock, FrontendMetrics metrics) {
-    return QueryRangePipeline.build(p.queryRangeSettings(), downstreams.range(), rangeResultsCache.cache(),
-        subQueryPool, clock, metrics);
+    return QueryRangePipeline.build(p.queryRangeSettings(), p.getVerticalShards(), downstreams.range(),
+        rangeResultsCache.cache(), subQueryPool, clock, metrics);
   }
 
   @Bean
-  QueryFrontendHandlers queryFrontendHandlers(RangeHandler rangePipeline, Downstreams downstreams,
-      ThanosQueryFrontendProperties p, FrontendMetrics metrics, Scheduler frontendScheduler, Clock clock) {
-    return new QueryFrontendHandlers(rangePipeline, downstreams, p, metrics, frontendScheduler, clock);
+  QueryFrontendHandlers queryFrontendHandlers(RangeHandler rangePipeline, MetadataPipeline metadataPipeline,
+      Downstreams downstreams, ThanosQueryFrontendProperties p, FrontendMetrics metrics, Scheduler frontendScheduler,
+      Clock clock) {
+    return new QueryFrontendHandlers(rangePipeline, metadataPipeline, downstreams, p, metrics, frontendScheduler,
+        clock);
   }
 
   @Bean

@@ -11,6 +11,8 @@ import io.thanosjvm.queryfrontend.Downstream;
 import io.thanosjvm.queryfrontend.DownstreamRequest;
 import io.thanosjvm.queryfrontend.DownstreamResponse;
 import io.thanosjvm.queryfrontend.FrontendMetrics;
+import io.thanosjvm.queryfrontend.MetadataPipeline;
+import io.thanosjvm.queryfrontend.MetadataRequest;
 import io.thanosjvm.queryfrontend.QueryResponse;
 import io.thanosjvm.queryfrontend.RangeHandler;
 import io.thanosjvm.queryfrontend.RangeRequest;
@@ -37,7 +39,8 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * The frontend's HTTP routes: {@code /api/v1/query_range} (GET and POST form) through the range pipeline,
- * {@code /api/v1/query} forwarded with retries, label and series requests forwarded with retries, and every other
+ * {@code /api/v1/query} forwarded with retries, label and series requests through the metadata pipeline (split by
+ * interval, cached, retried), and every other
  * path except the probes and {@code /metrics} proxied unchanged (method, path, query string, body, forwarded
  * headers). Blocking work runs on a bounded scheduler, never on a Netty event loop.
  */
@@ -60,15 +63,17 @@ final class QueryFrontendHandlers {
   }
 
   private final RangeHandler pipeline;
+  private final MetadataPipeline metadataPipeline;
   private final Downstreams downstreams;
   private final ThanosQueryFrontendProperties props;
   private final FrontendMetrics metrics;
   private final Scheduler scheduler;
   private final Clock clock;
 
-  QueryFrontendHandlers(RangeHandler pipeline, Downstreams downstreams, ThanosQueryFrontendProperties props,
-      FrontendMetrics metrics, Scheduler scheduler, Clock clock) {
+  QueryFrontendHandlers(RangeHandler pipeline, MetadataPipeline metadataPipeline, Downstreams downstreams,
+      ThanosQueryFrontendProperties props, FrontendMetrics metrics, Scheduler scheduler, Clock clock) {
     this.pipeline = pipeline;
+    this.metadataPipeline = metadataPipeline;
     this.downstreams = downstreams;
     this.props = props;
     this.metrics = metrics;
@@ -81,9 +86,10 @@ final class QueryFrontendHandlers {
         .GET("/api/v1/query_range", this::queryRange)
         .POST("/api/v1/query_range", this::queryRange)
         .route(path("/api/v1/query"), r -> forward(r, downstreams.instant(), FrontendMetrics.QUERY))
-        .route(path("/api/v1/labels").or(path("/api/v1/label/{name}/values")),
-            r -> forward(r, downstreams.labels(), FrontendMetrics.LABELS))
-        .route(path("/api/v1/series"), r -> forward(r, downstreams.labels(), FrontendMetrics.SERIES))
+        .route(path("/api/v1/labels"), r -> metadata(r, MetadataRequest.Kind.LABEL_NAMES, "", FrontendMetrics.LABELS))
+        .route(path("/api/v1/label/{name}/values"), r -> metadata(r, MetadataRequest.Kind.LABEL_VALUES,
+            r.pathVariable("name"), FrontendMetrics.LABELS))
+        .route(path("/api/v1/series"), r -> metadata(r, MetadataRequest.Kind.SERIES, "", FrontendMetrics.SERIES))
         .route(all().and(path("/-/**").negate()).and(path("/metrics").negate()),
             r -> forward(r, downstreams.plain(), null))
         .build();
@@ -114,6 +120,34 @@ final class QueryFrontendHandlers {
     return Answer.json(q.status(), q.body());
   }
 
+  /** Labels, label values and series: split by interval and cached ({@link MetadataPipeline}). */
+  private Mono<ServerResponse> metadata(ServerRequest request, MetadataRequest.Kind kind, String label, String op) {
+    metrics.query(op);
+    RequestHeaders headers = headers(request);
+    String path = request.uri().getRawPath();
+    return request.formData().defaultIfEmpty(new org.springframework.util.LinkedMultiValueMap<>())
+        .flatMap(form -> {
+          Map<String, List<String>> params = new LinkedHashMap<>();
+          request.queryParams().forEach((k, v) -> params.computeIfAbsent(k, x -> new java.util.ArrayList<>())
+              .addAll(v));
+          form.forEach((k, v) -> params.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(v));
+          if (!params.containsKey("partial_response")) {
+            params.put("partial_response", List.of(Boolean.toString(props.getLabels().isPartialResponse())));
+          }
+          return offload(() -> timed(request, params, () -> {
+            MetadataRequest r;
+            try {
+              r = MetadataRequest.parse(kind, path, label, params,
+                  props.getLabels().getDefaultTimeRange().toMillis(), clock.millis());
+            } catch (ApiException e) {
+              return Answer.error(e.error(), e.error().httpStatus(), e.getMessage());
+            }
+            return copyBack(metadataPipeline.handle(r, headers));
+          }));
+        })
+        .flatMap(QueryFrontendHandlers::respond);
+  }
+
   private Mono<ServerResponse> forward(ServerRequest request, Downstream downstream, String op) {
     if (op != null) {
       metrics.query(op);
@@ -134,17 +168,20 @@ final class QueryFrontendHandlers {
 
   private static Answer send(Downstream downstream, DownstreamRequest out) {
     try {
-      DownstreamResponse r = downstream.send(out);
-      Map<String, List<String>> back = new LinkedHashMap<>();
-      r.headers().forEach((k, v) -> {
-        if (!NOT_COPIED_BACK.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) {
-          back.put(k, v);
-        }
-      });
-      return new Answer(r.status(), back, r.body());
+      return copyBack(downstream.send(out));
     } catch (IOException e) {
       return Answer.error(ApiError.INTERNAL, 502, "downstream unreachable: " + e);
     }
+  }
+
+  private static Answer copyBack(DownstreamResponse r) {
+    Map<String, List<String>> back = new LinkedHashMap<>();
+    r.headers().forEach((k, v) -> {
+      if (!NOT_COPIED_BACK.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) {
+        back.put(k, v);
+      }
+    });
+    return new Answer(r.status(), back, r.body());
   }
 
   private Answer timed(ServerRequest request, Map<String, List<String>> params, Callable<Answer> work)

@@ -163,11 +163,36 @@ class QueryFrontendAppTest {
     assertThat(plain.headers().firstValue("Content-Encoding")).as("off by default").isEmpty();
   }
 
+  /**
+   * Labels, label values and series go through the metadata pipeline (split by day, Thanos' default range and
+   * partial_response added), so the downstream sees rewritten requests: each carries only the forwarded headers and
+   * the merged answer is Prometheus' own.
+   */
   @Test
-  void labelsSeriesAndOtherPathsAreProxiedWithOnlyTheForwardedHeaders() throws Exception {
-    List<String> paths = new ArrayList<>(List.of("/api/v1/labels", "/api/v1/label/job/values",
-        "/api/v1/series?match%5B%5D=demo_memory_bytes%7Bjob%3D%22api%22%7D&start=" + DAY1 / 1000 + "&end="
-            + (DAY1 + H) / 1000, "/api/v1/status/buildinfo", "/api/v1/query_exemplars?query=up&start=1&end=2"));
+  void labelsAndSeriesAreSplitAndAnswerLikePrometheusWithOnlyTheForwardedHeaders() throws Exception {
+    String range = "start=" + (DAY1 - 2 * H) / 1000 + "&end=" + (DAY1 + 30 * H) / 1000;
+    for (String p : List.of("/api/v1/labels?" + range, "/api/v1/label/job/values?" + range,
+        "/api/v1/series?match%5B%5D=demo_memory_bytes%7Bjob%3D%22api%22%7D&" + range)) {
+      proxy.reset();
+      HttpResponse<String> viaFrontend = get(frontend, p, "X-Forward-Me", "yes", "X-Secret", "no");
+      HttpResponse<String> direct = get(prometheus.url(), p);
+      assertThat(viaFrontend.statusCode()).as(p).isEqualTo(direct.statusCode());
+      assertThat(viaFrontend.body()).as(p).startsWith("{\"status\":\"success\",\"data\":[")
+          .isEqualTo(direct.body());
+      assertThat(proxy.seen()).as(p + ": one request per day").hasSize(3).allSatisfy(s -> {
+        assertThat(p).startsWith(s.path());
+        assertThat(s.query()).contains("partial_response=true");
+        assertThat(s.headers()).containsKey("X-forward-me").doesNotContainKey("X-secret");
+      });
+    }
+    assertThat(get(frontend, "/metrics").body()).containsPattern("(?m)^thanos_query_frontend_queries_total\\{op=\""
+        + "series\"} [1-9]");
+  }
+
+  @Test
+  void otherPathsAreProxiedWithOnlyTheForwardedHeaders() throws Exception {
+    List<String> paths = new ArrayList<>(List.of("/api/v1/status/buildinfo",
+        "/api/v1/query_exemplars?query=up&start=1&end=2"));
     for (String p : paths) {
       proxy.reset();
       HttpResponse<String> viaFrontend = get(frontend, p, "X-Forward-Me", "yes", "X-Secret", "no");
@@ -179,11 +204,10 @@ class QueryFrontendAppTest {
         assertThat(s.headers()).containsKey("X-forward-me").doesNotContainKey("X-secret");
       });
     }
-    assertThat(get(frontend, "/api/v1/labels").body()).contains("\"__name__\"");
+    assertThat(get(frontend, "/api/v1/labels?start=" + DAY1 / 1000 + "&end=" + (DAY1 + H) / 1000).body())
+        .contains("\"__name__\"");
     assertThat(get(frontend, "/-/healthy").statusCode()).isEqualTo(200);
     assertThat(get(frontend, "/-/ready").statusCode()).isEqualTo(200);
-    assertThat(get(frontend, "/metrics").body()).containsPattern("(?m)^thanos_query_frontend_queries_total\\{op=\""
-        + "series\"} [1-9]");
   }
 
   @Test
