@@ -26,6 +26,7 @@ class HeadCrashTest {
 
   private static final int THREADS = 4;
   private static final int KILLS = 24;
+  private static final int MAX_KILLS = 60;
 
   @TempDir
   Path tmp;
@@ -36,7 +37,9 @@ class HeadCrashTest {
     Random random = new Random(15);
     Map<Integer, java.util.Set<Long>> committed = new HashMap<>();
     List<String> opens = new ArrayList<>();
-    for (int kill = 0; kill < KILLS; kill++) {
+    // at least KILLS runs, and more (up to MAX_KILLS) until the children have written enough to cut a block: how
+    // much a child writes before its kill depends on the machine's load
+    for (int kill = 0; kill < KILLS || (kill < MAX_KILLS && Promtool.blocks(data).isEmpty()); kill++) {
       try (ChildJvm child = new ChildJvm(HeadCrashMain.class, tmp.resolve("child.log"), data.toString(),
           Integer.toString(THREADS))) {
         opens.add(child.await("open", 120_000));
@@ -82,6 +85,6 @@ class HeadCrashTest {
     }
     System.out.println("crash test: reported commits " + committed.values().stream().mapToInt(java.util.Set::size)
         .sum() + ", blocks " + Promtool.blocks(data).size() + ", WAL+checkpoint bytes " + walBytes
-        + ", opens " + opens.get(opens.size() - 1));
+        + ", kills " + opens.size() + ", opens " + opens.get(opens.size() - 1));
   }
 }
