@@ -111,7 +111,8 @@ public final class BucketCompactor {
     }
     this.fetcher = new MetaFetcher(bucket, settings.metaFetchConcurrency(), filters, new FetcherMetrics(registry));
     this.deletions = new DeletionApplier(bucket, settings.dataDir().resolve("deletions"), clock, registry,
-        settings.metaFetchConcurrency());
+        settings.metaFetchConcurrency(), List.of(new TimeFilter(settings.minTime(), settings.maxTime()),
+            new LabelShardingFilter(settings.relabelConfigs())));
   }
 
   /** The compactor's metrics. */

@@ -63,6 +63,7 @@ public final class DeletionApplier {
   private final MetaFetcher fetcher;
   private final Counter applied;
   private final Counter rewritten;
+  private final Counter failures;
   private final Ulid ulids;
   /** {@code <block>/<request>} pairs found untouched by the request (no sample deleted). */
   private final Set<String> untouched = new HashSet<>();
@@ -81,11 +82,22 @@ public final class DeletionApplier {
    */
   public DeletionApplier(Bucket bucket, Path workDir, Clock clock, MeterRegistry registry,
       int metaFetchConcurrency) {
+    this(bucket, workDir, clock, registry, metaFetchConcurrency, List.of());
+  }
+
+  /**
+   * A pass over the blocks {@code filters} keep: the compactor's {@code --min-time}/{@code --max-time} and
+   * {@code --selector.relabel-config}, so sharded compactors each rewrite only their own blocks.
+   */
+  public DeletionApplier(Bucket bucket, Path workDir, Clock clock, MeterRegistry registry, int metaFetchConcurrency,
+      List<MetaFilter> filters) {
     this.bucket = bucket;
     this.workDir = workDir;
     this.clock = clock;
-    this.fetcher = new MetaFetcher(bucket, metaFetchConcurrency, List.of(),
+    this.fetcher = new MetaFetcher(bucket, metaFetchConcurrency, filters,
         new FetcherMetrics(new SimpleMeterRegistry())); // the compactor's own sync owns the fetcher metrics
+    this.failures = Counter.builder("thanos_compact_deletion_failures_total")
+        .description("Blocks a deletion pass failed to rewrite (retried on the next pass).").register(registry);
     this.applied = Counter.builder("thanos_compact_deletion_requests_applied_total")
         .description("Deletion requests applied to a block by rewriting it.").register(registry);
     this.rewritten = Counter.builder("thanos_compact_deletion_blocks_rewritten_total")
@@ -139,9 +151,16 @@ public final class DeletionApplier {
         todo.forEach(r -> untouched.add(m.ulid() + "/" + r.requestId()));
         continue;
       }
-      if (rewrite(m, todo)) {
-        blocks++;
-        requestsApplied += todo.size();
+      try {
+        if (rewrite(m, todo)) {
+          blocks++;
+          requestsApplied += todo.size();
+        }
+      } catch (IOException | RuntimeException e) {
+        // one block that cannot be rewritten must not stop the others, nor compaction: retried next pass
+        failures.increment();
+        LOG.error("applying deletion requests failed; retrying on the next pass: block={} err={}", m.ulid(),
+            e.toString());
       }
     }
     return new Result(blocks, requestsApplied);
