@@ -9,7 +9,7 @@ import io.thanosjvm.tsdb.chunkenc.XorChunkWriter;
 import io.thanosjvm.tsdb.chunkenc.XorIterator;
 import io.thanosjvm.wire.storepb.AggrChunk;
 import io.thanosjvm.wire.storepb.Chunk;
-import io.thanosjvm.wire.storepb.Label;
+import io.thanosjvm.wire.labelpb.Label;
 import io.thanosjvm.wire.storepb.Series;
 import java.util.ArrayList;
 import java.util.List;
