@@ -13,7 +13,12 @@ public enum ApiError {
   /** Something broke: 500. */
   INTERNAL("internal", 500),
   /** Not found: 404. */
-  NOT_FOUND("not_found", 404);
+  NOT_FOUND("not_found", 404),
+  /**
+   * A disabled or unreachable capability, e.g. the admin API when it is off: 500, which is what Prometheus 2.42
+   * answers for {@code unavailable} (checked against {@code prometheus} without {@code --web.enable-admin-api}).
+   */
+  UNAVAILABLE("unavailable", 500);
 
   private final String type;
   private final int httpStatus;

@@ -93,6 +93,43 @@ public class ThanosQueryProperties {
   @Flag(name = "query.enforce-tenancy")
   private boolean enforceTenancy = false;
 
+  /**
+   * Enable the admin API POST/PUT /api/v1/admin/tsdb/delete_series (Prometheus' flag): requests are recorded in the
+   * bucket (--objstore.config), hidden from every answer at once and applied by the compactor. Off: the endpoint
+   * answers "admin APIs disabled".
+   */
+  @Flag(name = io.thanosjvm.cli.FlagNames.WEB_ENABLE_ADMIN_API)
+  private boolean enableAdminApi = false;
+
+  /** How often the recorded deletion requests are read from the bucket (with --web.enable-admin-api). */
+  @Flag(name = io.thanosjvm.cli.FlagNames.DELETION_REFRESH_INTERVAL)
+  private Duration deletionRefreshInterval = Duration.ofMinutes(1);
+
+  /** The bucket deletion requests are recorded in (objstore flag group; needed with --web.enable-admin-api). */
+  @NestedConfigurationProperty
+  @jakarta.validation.Valid
+  private final ObjstoreProperties objstore = new ObjstoreProperties();
+
+  public boolean isEnableAdminApi() {
+    return enableAdminApi;
+  }
+
+  public void setEnableAdminApi(boolean enableAdminApi) {
+    this.enableAdminApi = enableAdminApi;
+  }
+
+  public Duration getDeletionRefreshInterval() {
+    return deletionRefreshInterval;
+  }
+
+  public void setDeletionRefreshInterval(Duration deletionRefreshInterval) {
+    this.deletionRefreshInterval = deletionRefreshInterval;
+  }
+
+  public ObjstoreProperties getObjstore() {
+    return objstore;
+  }
+
   public List<String> getEndpoints() {
     return endpoints;
   }

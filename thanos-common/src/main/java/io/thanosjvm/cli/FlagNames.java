@@ -111,6 +111,10 @@ public final class FlagNames {
   public static final String STORE_DOWNLOADED_BYTES_LIMIT = "store.grpc.downloaded-bytes-limit";
   /** {@code --prometheus.ready_timeout}. */
   public static final String PROMETHEUS_READY_TIMEOUT = "prometheus.ready_timeout";
+  /** {@code --web.enable-admin-api}: the querier's series deletion API. */
+  public static final String WEB_ENABLE_ADMIN_API = "web.enable-admin-api";
+  /** {@code --deletion.refresh-interval}. */
+  public static final String DELETION_REFRESH_INTERVAL = "deletion.refresh-interval";
   /** {@code --wait}. */
   public static final String WAIT = "wait";
   /** {@code --wait-interval}. */

@@ -11,6 +11,7 @@ import io.thanosjvm.block.fetcher.MarkerReportFilter;
 import io.thanosjvm.block.fetcher.MetaFetcher;
 import io.thanosjvm.block.fetcher.MetaFilter;
 import io.thanosjvm.block.fetcher.TimeFilter;
+import io.thanosjvm.compact.rewrite.DeletionApplier;
 import io.thanosjvm.block.metadata.BlockMeta;
 import io.thanosjvm.block.metadata.MarkerKind;
 import io.thanosjvm.compact.lifecycle.DeletionCleaner;
@@ -59,6 +60,7 @@ public final class BucketCompactor {
   private final RetentionPolicy retention;
   private final DownsamplePass downsamplePass;
   private final MetaFetcher fetcher;
+  private final DeletionApplier deletions;
   private final DeletionMarkFilter deletionMarks;
   private final DuplicateCollector duplicates = new DuplicateCollector();
   private final MarkerReportFilter noCompactMarks;
@@ -102,11 +104,15 @@ public final class BucketCompactor {
     this.noDownsampleMarks = new MarkerReportFilter(markers, MarkerKind.NO_DOWNSAMPLE);
     List<MetaFilter> filters = new ArrayList<>(List.of(new TimeFilter(settings.minTime(), settings.maxTime()),
         new LabelShardingFilter(settings.relabelConfigs()),
-        new ConsistencyDelayFilter(settings.consistencyDelay(), clock), deletionMarks, duplicates, noCompactMarks));
+        new ConsistencyDelayFilter(settings.consistencyDelay(), clock), deletionMarks,
+        DeletionApplier.replacedFilter(deletionMarks), duplicates, noCompactMarks));
     if (!settings.downsamplingDisabled()) {
       filters.add(noDownsampleMarks);
     }
     this.fetcher = new MetaFetcher(bucket, settings.metaFetchConcurrency(), filters, new FetcherMetrics(registry));
+    this.deletions = new DeletionApplier(bucket, settings.dataDir().resolve("deletions"), clock, registry,
+        settings.metaFetchConcurrency(), List.of(new TimeFilter(settings.minTime(), settings.maxTime()),
+            new LabelShardingFilter(settings.relabelConfigs())));
   }
 
   /** The compactor's metrics. */
@@ -132,6 +138,7 @@ public final class BucketCompactor {
       }
       int[] done = new int[4];
       try {
+        deletions.apply();
         done[0] = compactUntilDone();
         if (!settings.downsamplingDisabled()) {
           done[1] += downsample();

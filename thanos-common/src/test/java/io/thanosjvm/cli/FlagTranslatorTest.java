@@ -53,7 +53,8 @@ class FlagTranslatorTest {
     FlagTranslator allInOne = new FlagTranslator(Components.component("all-in-one"));
     assertThat(allInOne.translate(List.of("--objstore.config=x", "--data-dir=/d", "--label=a=\"1\"",
         "--remote-write.address=:1")).propertyArgs())
-        .containsExactly("--thanos.receive.objstore.config=x", "--thanos.store.objstore.config=x",
+        .containsExactly("--thanos.query.objstore.config=x", "--thanos.receive.objstore.config=x",
+            "--thanos.store.objstore.config=x",
             "--thanos.compact.objstore.config=x", "--thanos.store.data-dir=/d", "--thanos.compact.data-dir=/d",
             "--thanos.receive.remote-write-address=:1", "--thanos.receive.labels[0]=a=\"1\"");
   }

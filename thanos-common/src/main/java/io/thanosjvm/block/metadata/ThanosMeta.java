@@ -167,6 +167,23 @@ public final class ThanosMeta {
     return new ThanosMeta(d);
   }
 
+  /** The {@code request_id}s of every deletion request the block's {@code rewrites} record as applied. */
+  public java.util.Set<String> appliedDeletionRequestIds() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    if (doc.get("rewrites") instanceof List<?> rewrites) {
+      for (Object r : rewrites) {
+        if (r instanceof Map<?, ?> rm && rm.get("deletions_applied") instanceof List<?> applied) {
+          for (Object d : applied) {
+            if (d instanceof Map<?, ?> dm && dm.get("request_id") instanceof String id && !id.isEmpty()) {
+              out.add(id);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** A copy with index_stats set (zero fields omitted, as Go does). */
   public ThanosMeta withIndexStats(long seriesMaxSize, long chunkMaxSize) {
     Map<String, Object> d = JsonDocuments.deepCopy(doc);

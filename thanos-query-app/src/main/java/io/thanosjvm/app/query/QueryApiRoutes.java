@@ -2,6 +2,7 @@ package io.thanosjvm.app.query;
 
 import io.thanosjvm.api.ApiParams;
 import io.thanosjvm.api.ApiResponse;
+import io.thanosjvm.api.DeleteSeriesApi;
 import io.thanosjvm.api.QueryApi;
 import io.thanosjvm.api.QueryGate;
 import io.thanosjvm.api.StatusApi;
@@ -50,6 +51,17 @@ final class QueryApiRoutes {
         .build();
   }
 
+  /**
+   * Prometheus' admin endpoint {@code POST|PUT /api/v1/admin/tsdb/delete_series}: {@code 204} without a body on
+   * success, the error envelope otherwise (also when the admin API is off).
+   */
+  static RouterFunction<ServerResponse> adminRoutes(DeleteSeriesApi deletes, Scheduler scheduler) {
+    return RouterFunctions.route()
+        .POST(DeleteSeriesApi.PATH, r -> handle(r, scheduler, deletes::deleteSeries))
+        .PUT(DeleteSeriesApi.PATH, r -> handle(r, scheduler, deletes::deleteSeries))
+        .build();
+  }
+
   static Mono<ServerResponse> handle(ServerRequest request, Scheduler scheduler,
       Function<ApiParams, ApiResponse> endpoint) {
     Mono<MultiValueMap<String, String>> form = request.headers().contentType()
@@ -59,7 +71,7 @@ final class QueryApiRoutes {
     return form.map(body -> params(request.queryParams(), body, request.headers().asHttpHeaders().toSingleValueMap()))
         .publishOn(scheduler)
         .map(endpoint)
-        .flatMap(r -> StreamedJson.respond(r, scheduler));
+        .flatMap(r -> r.httpStatus() == 204 ? ServerResponse.noContent().build() : StreamedJson.respond(r, scheduler));
   }
 
   private static ApiParams params(MultiValueMap<String, String> query, MultiValueMap<String, String> form,

@@ -32,6 +32,7 @@ import io.thanosjvm.query.endpoint.EndpointSet;
 import io.thanosjvm.query.rules.RulesFanout;
 import io.thanosjvm.api.QueryRulesApi;
 import io.thanosjvm.query.proxy.ProxyStore;
+import io.thanosjvm.wire.storepb.StoreGrpc;
 import io.thanosjvm.server.grpc.GrpcClientMetricsInterceptor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,9 +87,17 @@ public class QueryConfiguration {
     return Executors.newCachedThreadPool(daemon("store-reader"));
   }
 
+  @Bean(destroyMethod = "close")
+  QueryDeletions queryDeletions(ThanosQueryProperties props, MeterRegistry meters, ObjectProvider<Clock> clock)
+      throws java.io.IOException {
+    return QueryDeletions.create(props, meters, clock(clock));
+  }
+
+  /** The proxy over the stores, seen through the recorded deletion requests when the admin API is on. */
   @Bean
-  ProxyStore proxyStore(EndpointSet endpoints, ExecutorService storeReaders, ThanosQueryProperties props) {
-    return new ProxyStore(endpoints::stores, storeReaders, props.getTimeout());
+  StoreGrpc.StoreImplBase proxyStore(EndpointSet endpoints, ExecutorService storeReaders, ThanosQueryProperties props,
+      QueryDeletions deletions) {
+    return deletions.filter(new ProxyStore(endpoints::stores, storeReaders, props.getTimeout()));
   }
 
   @Bean
@@ -103,7 +112,7 @@ public class QueryConfiguration {
   }
 
   @Bean
-  QueryApi queryApi(Engine engine, ProxyStore proxy, ThanosQueryProperties props, ObjectProvider<Clock> clock) {
+  QueryApi queryApi(Engine engine, StoreGrpc.StoreImplBase proxy, ThanosQueryProperties props, ObjectProvider<Clock> clock) {
     return new QueryApi(engine, proxy, clock(clock), props.isPartialResponse(), props.getReplicaLabels(),
         new DownsamplingParams(props.isAutoDownsampling(), props.getInstantDefaultMaxSourceResolution(),
             props.isDynamicLookbackDelta()))
@@ -130,8 +139,10 @@ public class QueryConfiguration {
   }
 
   @Bean
-  RouterFunction<ServerResponse> queryApiRoutes(QueryApi api, QueryGate gate, StatusApi status) {
-    return QueryApiRoutes.routes(api, gate, status, Schedulers.boundedElastic());
+  RouterFunction<ServerResponse> queryApiRoutes(QueryApi api, QueryGate gate, StatusApi status,
+      QueryDeletions deletions) {
+    return QueryApiRoutes.routes(api, gate, status, Schedulers.boundedElastic())
+        .and(QueryApiRoutes.adminRoutes(deletions.api(), Schedulers.boundedElastic()));
   }
 
   /** {@code /api/v1/rules} and {@code /api/v1/alerts} fanned out to the endpoints whose Info advertises rules. */
