@@ -16,6 +16,7 @@ import io.thanosjvm.promql.ast.StringLiteral;
 import io.thanosjvm.promql.ast.SubqueryExpr;
 import io.thanosjvm.promql.ast.UnaryExpr;
 import io.thanosjvm.promql.ast.VectorSelector;
+import io.thanosjvm.promql.storage.ArraySampleIterator;
 import io.thanosjvm.promql.storage.SelectHints;
 import io.thanosjvm.promql.storage.Series;
 import io.thanosjvm.promql.storage.SeriesSet;
@@ -185,6 +186,16 @@ final class Evaluator {
 
   /** Loads samples of {@code it} within [mint, maxt] into the load buffers; returns the count. */
   private int load(SampleIterator it, long mint, long maxt, boolean dropStale) {
+    if (it instanceof ArraySampleIterator a) {
+      int need = a.remaining();
+      if (need > loadTs.length) {
+        int cap = Math.max(need, loadTs.length * 2);
+        loadTs = new long[cap];
+        loadVs = new double[cap];
+      }
+      int n = a.drainWindow(mint, maxt, loadTs, loadVs);
+      return dropStale ? dropStale(n) : n;
+    }
     int n = 0;
     if (!it.seek(mint)) {
       return 0;
@@ -207,6 +218,18 @@ final class Evaluator {
       n++;
     } while (it.next());
     return n;
+  }
+
+  /** Removes stale markers from the first {@code n} loaded samples; returns the new count. */
+  private int dropStale(int n) {
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+      if (!StaleMarker.isStale(loadVs[i])) {
+        loadTs[out] = loadTs[i];
+        loadVs[out++] = loadVs[i];
+      }
+    }
+    return out;
   }
 
   StepVector selectVector(VectorSelector vs, StepGrid g, boolean wantSampleTimestamps) {
