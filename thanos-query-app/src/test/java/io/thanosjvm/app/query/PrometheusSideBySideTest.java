@@ -7,6 +7,7 @@ import io.grpc.netty.NettyServerBuilder;
 import io.thanosjvm.cli.ThanosCommandLine;
 import io.thanosjvm.info.InfoService;
 import io.thanosjvm.model.Labels;
+import io.thanosjvm.promql.testkit.PromAnswers;
 import io.thanosjvm.store.prometheus.PrometheusClient;
 import io.thanosjvm.store.prometheus.PrometheusEndpoint;
 import io.thanosjvm.store.prometheus.PrometheusStore;
@@ -23,11 +24,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -215,50 +214,6 @@ class PrometheusSideBySideTest {
   static void assertSameResult(JsonNode theirs, JsonNode mine, String promql) {
     assertThat(theirs.path("status").asString()).as("prometheus answered %s", promql).isEqualTo("success");
     assertThat(mine.path("status").asString()).as("we answered %s: %s", promql, mine).isEqualTo("success");
-    assertThat(mine.path("data").path("resultType").asString())
-        .isEqualTo(theirs.path("data").path("resultType").asString());
-    JsonNode a = theirs.path("data").path("result");
-    JsonNode b = mine.path("data").path("result");
-    if (!a.isArray() || a.size() == 0 || !a.get(0).isObject()) {
-      assertValuesClose(a, b, promql);
-      return;
-    }
-    Map<String, JsonNode> byMetricA = byMetric(a);
-    Map<String, JsonNode> byMetricB = byMetric(b);
-    assertThat(byMetricB.keySet()).as("series of %s", promql).isEqualTo(byMetricA.keySet());
-    byMetricA.forEach((metric, sample) -> assertValuesClose(sample, byMetricB.get(metric), promql + " " + metric));
-  }
-
-  private static Map<String, JsonNode> byMetric(JsonNode result) {
-    Map<String, JsonNode> out = new TreeMap<>();
-    for (JsonNode s : result) {
-      out.put(s.path("metric").toString(), s.has("value") ? s.path("value") : s.path("values"));
-    }
-    return out;
-  }
-
-  /** Compares [ts, "v"] pairs or lists of them: timestamps equal, values within 1e-9 relative. */
-  private static void assertValuesClose(JsonNode a, JsonNode b, String what) {
-    assertThat(b.size()).as("points of %s", what).isEqualTo(a.size());
-    if (a.size() == 2 && a.get(1).isString()) {
-      assertThat(b.get(0).asDouble()).as("timestamp of %s", what).isEqualTo(a.get(0).asDouble());
-      assertClose(a.get(1).asString(), b.get(1).asString(), what);
-      return;
-    }
-    Iterator<JsonNode> ia = a.iterator();
-    Iterator<JsonNode> ib = b.iterator();
-    while (ia.hasNext()) {
-      assertValuesClose(ia.next(), ib.next(), what);
-    }
-  }
-
-  private static void assertClose(String expected, String actual, String what) {
-    if (expected.equals(actual)) {
-      return;
-    }
-    double e = Double.parseDouble(expected.replace("+Inf", "Infinity").replace("-Inf", "-Infinity"));
-    double x = Double.parseDouble(actual.replace("+Inf", "Infinity").replace("-Inf", "-Infinity"));
-    assertThat(Math.abs(e - x)).as("%s: expected %s, got %s", what, expected, actual)
-        .isLessThanOrEqualTo(1e-9 * Math.max(Math.abs(e), Math.abs(x)));
+    assertThat(PromAnswers.difference(theirs, mine)).as(promql).isNull();
   }
 }
