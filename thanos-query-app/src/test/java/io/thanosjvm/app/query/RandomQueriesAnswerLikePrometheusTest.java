@@ -11,7 +11,7 @@ import io.thanosjvm.cli.ThanosCommandLine;
 import io.thanosjvm.objstore.filesystem.FilesystemBucket;
 import io.thanosjvm.promql.testkit.PromAnswers;
 import io.thanosjvm.promql.testkit.PromDataSet;
-import io.thanosjvm.promql.testkit.RandomPromql;
+import io.thanosjvm.promql.testkit.RandomApiQueries;
 import io.thanosjvm.store.bucket.StoreGateway;
 import io.thanosjvm.store.bucket.StoreLimits;
 import io.thanosjvm.store.cache.IndexCaches;
@@ -19,7 +19,6 @@ import io.thanosjvm.testing.PrometheusServer;
 import io.thanosjvm.tsdb.testing.Promtool;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The random-query differential (#19): seeded random PromQL ({@link RandomPromql}) over promtool blocks, each
+ * The random-query differential (#19): seeded random PromQL over promtool blocks ({@link RandomApiQueries}), each
  * expression asked as an instant query at a random time and as a range query over a random span and step, of a
  * real Prometheus 2.42 holding the blocks in its TSDB and of our Query over our store gateway serving the same
  * blocks from a filesystem bucket; every answer must equal Prometheus' ({@link PromAnswers}: status, error type,
@@ -48,7 +47,6 @@ class RandomQueriesAnswerLikePrometheusTest {
 
   private static final int HOURS = 6;
   private static final PromDataSet DATA = PromDataSet.defaultStart(HOURS);
-  private static final long[] STEPS = {15, 30, 60, 137, 300};
 
   private static Path tmp;
   private static PrometheusServer prometheus;
@@ -105,29 +103,12 @@ class RandomQueriesAnswerLikePrometheusTest {
     Promtool.deleteTree(tmp);
   }
 
-  /** The queries of one differential run: for each generated expression an instant and a range query. */
-  static List<String> queries(long seed, int count, PromDataSet data) {
-    RandomPromql gen = new RandomPromql(seed, data);
-    long span = data.endSeconds() - data.startSeconds();
-    List<String> out = new ArrayList<>(2 * count);
-    for (int i = 0; i < count; i++) {
-      String e = URLEncoder.encode(gen.next(), StandardCharsets.UTF_8);
-      long time = data.startSeconds() + gen.nextInt((int) span + 1);
-      out.add("/api/v1/query?query=" + e + "&time=" + time);
-      long step = STEPS[gen.nextInt(STEPS.length)];
-      long start = data.startSeconds() - 600 + gen.nextInt((int) span);
-      long end = Math.min(start + step * (1 + gen.nextInt(200)), data.endSeconds() + 600);
-      out.add("/api/v1/query_range?query=" + e + "&start=" + start + "&end=" + end + "&step=" + step);
-    }
-    return out;
-  }
-
   @Test
   void everyRandomQueryAnswersLikePrometheus() throws Exception {
     int count = Integer.getInteger("promql.differential.count", 300);
     long seed = Long.getLong("promql.differential.seed", 19);
     URI ours = URI.create("http://127.0.0.1:" + queryPort);
-    List<String> queries = queries(seed, count, DATA);
+    List<String> queries = RandomApiQueries.of(seed, count, DATA);
     List<String> failures = new ArrayList<>();
     long theirsNanos = 0;
     long oursNanos = 0;
