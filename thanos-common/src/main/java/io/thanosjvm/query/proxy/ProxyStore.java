@@ -63,10 +63,15 @@ public final class ProxyStore extends StoreGrpc.StoreImplBase {
     boolean abort = request.getPartialResponseStrategy() == PartialResponseStrategy.ABORT
         || request.getPartialResponseDisabled();
     List<StoreStream> streams = new ArrayList<>();
-    for (StoreEndpoint s : selected(request.getMinTime(), request.getMaxTime(), matchers)) {
+    List<StoreEndpoint> selected = selected(request.getMinTime(), request.getMaxTime(), matchers);
+    for (StoreEndpoint s : selected) {
       StoreStream stream = new StoreStream(s);
       List<String> stripHere = s.supportsWithoutReplicaLabels() ? List.of() : request.getWithoutReplicaLabelsList();
-      stream.start(request, stripHere, requestTimeout.toMillis(), executor);
+      if (selected.size() == 1 && stripHere.isEmpty()) {
+        stream.startInline(request, requestTimeout.toMillis()); // nothing to overlap: read in this thread
+      } else {
+        stream.start(request, stripHere, requestTimeout.toMillis(), executor);
+      }
       streams.add(stream);
     }
     if (out instanceof ServerCallStreamObserver<SeriesResponse> call) {
