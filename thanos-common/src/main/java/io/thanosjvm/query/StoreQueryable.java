@@ -114,7 +114,7 @@ public final class StoreQueryable implements Queryable {
       if (r.hasWarning()) {
         warnings.add(r.getWarning());
       } else if (r.hasSeries() && !dedup) {
-        series.add(decode(labels(r.getSeries()), r.getSeries().getChunksList(), reader));
+        series.add(new LazySeries(labels(r.getSeries()), r.getSeries().getChunksList(), reader));
       } else if (r.hasSeries()) {
         Labels l = labels(r.getSeries());
         if (groupLabels != null && !groupLabels.equals(l)) {
@@ -130,7 +130,67 @@ public final class StoreQueryable implements Queryable {
     if (groupLabels != null) {
       series.add(new DedupSeries(groupLabels, group, counter));
     }
-    return new ListSeriesSet(series, warnings);
+    return dedup ? new ListSeriesSet(series, warnings) : new ReleasingSeriesSet(series, warnings);
+  }
+
+  /**
+   * A series whose chunks are decoded only when its samples are first read, so a selection holds the compact
+   * chunks of every series but the decoded arrays of only those the engine is reading.
+   */
+  private static final class LazySeries implements Series {
+    private final Labels labels;
+    private final List<AggrChunk> chunks;
+    private final AggrChunkReader reader;
+    private Series decoded;
+
+    LazySeries(Labels labels, List<AggrChunk> chunks, AggrChunkReader reader) {
+      this.labels = labels;
+      this.chunks = chunks;
+      this.reader = reader;
+    }
+
+    @Override
+    public Labels labels() {
+      return labels;
+    }
+
+    @Override
+    public SampleIterator iterator() {
+      if (decoded == null) {
+        decoded = decode(labels, chunks, reader);
+      }
+      return decoded.iterator();
+    }
+  }
+
+  /** A list-backed set that lets go of each series once the consumer has moved past it. */
+  private static final class ReleasingSeriesSet implements SeriesSet {
+    private final List<Series> series;
+    private final List<String> warnings;
+    private int i = -1;
+
+    ReleasingSeriesSet(List<Series> series, List<String> warnings) {
+      this.series = series;
+      this.warnings = List.copyOf(warnings);
+    }
+
+    @Override
+    public boolean next() {
+      if (i >= 0 && i < series.size()) {
+        series.set(i, null);
+      }
+      return ++i < series.size();
+    }
+
+    @Override
+    public Series at() {
+      return series.get(i);
+    }
+
+    @Override
+    public List<String> warnings() {
+      return warnings;
+    }
   }
 
   private static Labels labels(io.thanosjvm.wire.storepb.Series s) {
@@ -182,8 +242,8 @@ public final class StoreQueryable implements Queryable {
     int capacity = 0;
     for (AggrChunk c : chunks) {
       if (c.hasRaw() && c.getRaw().getType() == Chunk.Encoding.XOR && c.getRaw().getData().size() >= 2) {
-        byte[] d = c.getRaw().getData().substring(0, 2).toByteArray();
-        capacity += ((d[0] & 0xff) << 8) | (d[1] & 0xff);
+        com.google.protobuf.ByteString d = c.getRaw().getData();
+        capacity += ((d.byteAt(0) & 0xff) << 8) | (d.byteAt(1) & 0xff);
       }
     }
     long[] ts = new long[capacity];

@@ -301,6 +301,15 @@ final class AggregationEval {
       members.get(gid[s]).add(s);
     }
     List<Integer> order = new ArrayList<>();
+    double[][] values = new double[series.size()][];
+    for (int s = 0; s < series.size(); s++) {
+      values[s] = series.get(s).v;
+    }
+    int[][] memberIdx = new int[members.size()][];
+    for (int m = 0; m < members.size(); m++) {
+      memberIdx[m] = members.get(m).stream().mapToInt(Integer::intValue).toArray();
+    }
+    TopKSelection pick = new TopKSelection(top);
     for (int i = 0; i < g.n; i++) {
       double kf = param[i];
       if (Double.isNaN(kf) || kf >= 9.223372036854776E18 || kf < -9.223372036854776E18) {
@@ -310,37 +319,24 @@ final class AggregationEval {
       if (k < 1) {
         continue;
       }
-      for (List<Integer> grp : members) {
-        List<Integer> cand = new ArrayList<>();
+      for (int[] grp : memberIdx) {
+        pick.reset((int) Math.min(k, grp.length), values, i);
         for (int s : grp) {
           if (series.get(s).has[i]) {
-            cand.add(s);
+            pick.offer(s);
           }
         }
-        if (cand.isEmpty()) {
+        if (pick.size() == 0) {
           continue;
         }
-        final int step = i;
-        // Best first; NaN always last; ties keep input order (stable sort).
-        cand.sort((x, y) -> {
-          double vx = series.get(x).v[step];
-          double vy = series.get(y).v[step];
-          boolean nx = Double.isNaN(vx);
-          boolean ny = Double.isNaN(vy);
-          if (nx || ny) {
-            return Boolean.compare(nx, ny);
-          }
-          return top ? Double.compare(vy, vx) : Double.compare(vx, vy);
-        });
-        int take = (int) Math.min(k, cand.size());
-        for (int c = 0; c < take; c++) {
-          int s = cand.get(c);
-          if (selected[s] == null) {
-            selected[s] = new boolean[g.n];
-          }
-          selected[s][i] = true;
-          if (g.n == 1) {
+        if (g.n == 1) {
+          for (int s : pick.drainBestFirst()) {
+            markSelected(selected, s, i, g.n);
             order.add(s);
+          }
+        } else {
+          for (int c = 0; c < pick.size(); c++) {
+            markSelected(selected, pick.at(c), i, g.n);
           }
         }
       }
@@ -358,6 +354,13 @@ final class AggregationEval {
       }
     }
     return new StepVector(res);
+  }
+
+  private static void markSelected(boolean[][] selected, int s, int step, int steps) {
+    if (selected[s] == null) {
+      selected[s] = new boolean[steps];
+    }
+    selected[s][step] = true;
   }
 
   private static StepVector countValues(AggregateExpr a, StepVector in, String label, StepGrid g) {

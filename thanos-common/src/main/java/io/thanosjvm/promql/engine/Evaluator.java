@@ -16,6 +16,7 @@ import io.thanosjvm.promql.ast.StringLiteral;
 import io.thanosjvm.promql.ast.SubqueryExpr;
 import io.thanosjvm.promql.ast.UnaryExpr;
 import io.thanosjvm.promql.ast.VectorSelector;
+import io.thanosjvm.promql.storage.ArraySampleIterator;
 import io.thanosjvm.promql.storage.SelectHints;
 import io.thanosjvm.promql.storage.Series;
 import io.thanosjvm.promql.storage.SeriesSet;
@@ -177,6 +178,20 @@ final class Evaluator {
     return ref;
   }
 
+  /**
+   * Per step, where Prometheus 2.42 ends the window of an {@code @}-pinned range argument of a function that is
+   * not step-invariant ({@code predict_linear}): it turns {@code @} into an offset from the evaluation's first step,
+   * so the window slides with the steps from the {@code @} time on ({@code @ time - offset + (step - first step)})
+   * instead of staying put.
+   */
+  long[] slidingRefTimes(AtModifier at, long offset, StepGrid g) {
+    long[] ref = refTimes(at, offset, g);
+    for (int i = 1; i < g.n; i++) {
+      ref[i] = ref[0] + (g.t(i) - g.t(0));
+    }
+    return ref;
+  }
+
   private SeriesSet select(VectorSelector vs, long mint, long maxt, long range) {
     ctx.check("query preparation");
     SelectHints hints = new SelectHints(mint, maxt, hintStep, hintFunction, range, hintGrouping, hintBy);
@@ -185,6 +200,16 @@ final class Evaluator {
 
   /** Loads samples of {@code it} within [mint, maxt] into the load buffers; returns the count. */
   private int load(SampleIterator it, long mint, long maxt, boolean dropStale) {
+    if (it instanceof ArraySampleIterator a) {
+      int need = a.remaining();
+      if (need > loadTs.length) {
+        int cap = Math.max(need, loadTs.length * 2);
+        loadTs = new long[cap];
+        loadVs = new double[cap];
+      }
+      int n = a.drainWindow(mint, maxt, loadTs, loadVs);
+      return dropStale ? dropStale(n) : n;
+    }
     int n = 0;
     if (!it.seek(mint)) {
       return 0;
@@ -207,6 +232,18 @@ final class Evaluator {
       n++;
     } while (it.next());
     return n;
+  }
+
+  /** Removes stale markers from the first {@code n} loaded samples; returns the new count. */
+  private int dropStale(int n) {
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+      if (!StaleMarker.isStale(loadVs[i])) {
+        loadTs[out] = loadTs[i];
+        loadVs[out++] = loadVs[i];
+      }
+    }
+    return out;
   }
 
   StepVector selectVector(VectorSelector vs, StepGrid g, boolean wantSampleTimestamps) {
@@ -273,11 +310,22 @@ final class Evaluator {
   long[] streamMatrix(MatrixSelector ms, StepGrid g, java.util.function.Consumer<RangeSeries> sink) {
     VectorSelector vs = ms.selector();
     long[] ref = refTimes(vs.at(), vs.offsetMillis(), g);
+    streamMatrix(ms, g, ref, g.n == 0 ? 0 : ref[g.n - 1], sink);
+    return ref;
+  }
+
+  /**
+   * As {@link #streamMatrix(MatrixSelector, StepGrid, java.util.function.Consumer)} with the windows ending at
+   * {@code ref} and no sample after {@code maxt} read (Prometheus selects an {@code @}-pinned range only up to the
+   * {@code @} time, whatever the windows).
+   */
+  void streamMatrix(MatrixSelector ms, StepGrid g, long[] ref, long maxt,
+      java.util.function.Consumer<RangeSeries> sink) {
+    VectorSelector vs = ms.selector();
     if (g.n == 0) {
-      return ref;
+      return;
     }
     long mint = ref[0] - ms.rangeMillis();
-    long maxt = ref[g.n - 1];
     try (SeriesSet set = select(vs, mint, maxt, ms.rangeMillis())) {
       while (set.next()) {
         ctx.tick();
@@ -290,11 +338,14 @@ final class Evaluator {
       }
       set.warnings().forEach(ctx::warn);
     }
-    return ref;
   }
 
   StepMatrix subquery(SubqueryExpr sq, StepGrid g) {
-    long[] ref = refTimes(sq.at(), sq.offsetMillis(), g);
+    return subquery(sq, g, refTimes(sq.at(), sq.offsetMillis(), g));
+  }
+
+  /** A subquery whose windows end at {@code ref} (one per step of {@code g}). */
+  StepMatrix subquery(SubqueryExpr sq, StepGrid g, long[] ref) {
     List<RangeSeries> out = new ArrayList<>();
     if (g.n == 0) {
       return new StepMatrix(out, ref, sq.rangeMillis());

@@ -83,10 +83,22 @@ final class RangeFunctionEval {
         }
       }
     };
+    // predict_linear is not step-invariant in Prometheus 2.42: an @ on its range argument slides with the steps
+    boolean sliding = f == Function.PREDICT_LINEAR && g.n > 1;
     if (matrixExpr instanceof MatrixSelector ms) {
       VectorSelector vs = ms.selector();
-      refHolder[0] = ev.refTimes(vs.at(), vs.offsetMillis(), g);
-      ev.streamMatrix(ms, g, perSeries);
+      if (sliding && vs.at() != null) {
+        long[] ref = ev.slidingRefTimes(vs.at(), vs.offsetMillis(), g);
+        refHolder[0] = ref;
+        ev.streamMatrix(ms, g, ref, ref[0], perSeries);
+      } else {
+        refHolder[0] = ev.refTimes(vs.at(), vs.offsetMillis(), g);
+        ev.streamMatrix(ms, g, perSeries);
+      }
+    } else if (sliding && matrixExpr instanceof SubqueryExpr sq && sq.at() != null) {
+      StepMatrix m = ev.subquery(sq, g, ev.slidingRefTimes(sq.at(), sq.offsetMillis(), g));
+      refHolder[0] = m.refT();
+      m.series().forEach(perSeries);
     } else {
       StepMatrix m = (StepMatrix) ev.eval(matrixExpr, g);
       refHolder[0] = m.refT();

@@ -64,11 +64,16 @@ public final class ProxyStore extends StoreGrpc.StoreImplBase {
     boolean abort = request.getPartialResponseStrategy() == PartialResponseStrategy.ABORT
         || request.getPartialResponseDisabled();
     List<StoreStream> streams = new ArrayList<>();
-    for (StoreEndpoint s : selected(request.getMinTime(), request.getMaxTime(), matchers)) {
+    List<StoreEndpoint> selected = selected(request.getMinTime(), request.getMaxTime(), matchers);
+    for (StoreEndpoint s : selected) {
       StoreStream stream = new StoreStream(s);
       List<String> stripHere = s.supportsWithoutReplicaLabels() ? List.of() : request.getWithoutReplicaLabelsList();
       ShardMatcher shardHere = s.supportsSharding() ? ShardMatcher.ALL : ShardMatcher.of(request);
-      stream.start(request, stripHere, shardHere, requestTimeout.toMillis(), executor);
+      if (selected.size() == 1 && stripHere.isEmpty() && !shardHere.sharded()) {
+        stream.startInline(request, requestTimeout.toMillis()); // nothing to overlap: read in this thread
+      } else {
+        stream.start(request, stripHere, shardHere, requestTimeout.toMillis(), executor);
+      }
       streams.add(stream);
     }
     if (out instanceof ServerCallStreamObserver<SeriesResponse> call) {
