@@ -263,8 +263,7 @@ class FrontendShardingSideBySideTest {
    * blocks: with step alignment on (ranges on the step grid) and off (any start), each range asked cold, then an
    * overlapping range (partly from the cache), then the first range again (warm). Every frontend answer equals the
    * querier's own answer byte for byte, and Prometheus' answer ({@link PromAnswers}) wherever the querier's direct
-   * answer does; expressions where the querier itself differs from Prometheus are engine matters, counted and
-   * printed, and bounded.
+   * answer does, and so does the querier's (a difference there is an engine bug, reported separately).
    */
   @Test
   void randomQueriesThroughTheFrontendAnswerLikePrometheusAlignedAndNotColdAndWarm() throws Exception {
@@ -318,7 +317,7 @@ class FrontendShardingSideBySideTest {
     engine.stream().limit(10).forEach(e -> System.out.println("  querier vs Prometheus: " + e));
     assertThat(failures).as("frontend answers differing from the querier's").isEmpty();
     assertThat(sharded).as("generated expressions that shard").isGreaterThan(perMode / 10);
-    assertThat(engine.size()).as("querier answers differing from Prometheus").isLessThan(compared / 20);
+    assertThat(engine).as("querier answers differing from Prometheus").isEmpty();
   }
 
   private static JsonNode get(URI querier, String promql, VerticalShard shard) throws Exception {
