@@ -91,8 +91,9 @@ public final class BucketBlock implements Closeable {
     LAZY,
     /**
      * As {@link #LAZY}, and also built on first use rather than at load ({@code
-     * --store.index-header-lazy-download-strategy=lazy}): loading reads nothing but the chunk listing, so a store
-     * with many blocks is ready quickly; a damaged block then fails the first query touching it instead of the load.
+     * --store.index-header-lazy-download-strategy=lazy}): loading reads nothing from the bucket when meta.json lists
+     * the chunk segments with their sizes (else it lists {@code chunks/}), so a store with many blocks is ready
+     * quickly; a damaged block then fails the first query touching it instead of the load.
      */
     LAZY_DOWNLOAD
   }
@@ -170,6 +171,12 @@ public final class BucketBlock implements Closeable {
    */
   private static long[] segmentSizes(Bucket bucket, BlockMeta meta, boolean stat) throws IOException {
     String id = meta.ulid();
+    if (!stat) {
+      long[] listed = listedSegments(meta);
+      if (listed != null) {
+        return listed; // as Thanos: meta.json's file list, when complete, stands for the chunks/ listing
+      }
+    }
     Map<Integer, Long> sizes = new HashMap<>();
     bucket.iter(id + "/chunks/", name -> {
       String base = name.substring(name.lastIndexOf('/') + 1);
@@ -207,6 +214,34 @@ public final class BucketBlock implements Closeable {
     if (n == 0 && meta.numChunks() > 0) {
       throw new CorruptBlockException(id + "/chunks/", 0, "no chunk files although meta.json counts "
           + meta.numChunks() + " chunks");
+    }
+    return out;
+  }
+
+  /** Segment sizes from meta.json's file list when it names segments 1..n, all with sizes; else null. */
+  private static long[] listedSegments(BlockMeta meta) {
+    List<BlockFile> listed = meta.thanos().map(ThanosMeta::files).orElse(List.of());
+    Map<Integer, Long> sizes = new HashMap<>();
+    for (BlockFile f : listed) {
+      String rel = f.relPath();
+      if (rel.startsWith("chunks/")) {
+        String base = rel.substring(7);
+        if (!base.matches("\\d{6}") || f.sizeBytes() <= 0) {
+          return null;
+        }
+        sizes.put(Integer.parseInt(base), f.sizeBytes());
+      }
+    }
+    if (sizes.isEmpty()) {
+      return null;
+    }
+    long[] out = new long[sizes.size()];
+    for (int seq = 1; seq <= out.length; seq++) {
+      Long size = sizes.get(seq);
+      if (size == null) {
+        return null;
+      }
+      out[seq - 1] = size;
     }
     return out;
   }
