@@ -112,7 +112,22 @@ public final class StoreStartupHarness {
    */
   private record Result(double readySeconds, double cpuSeconds, double heapBytes) {}
 
+  /** {@link #attempt}, again (up to 3 times) when the store exits early: a free port may be taken meanwhile. */
   private static Result start(Path launcher, Path bucket, Path data, List<String> extra, boolean measureHeap)
+      throws Exception {
+    for (int i = 1; ; i++) {
+      try {
+        return attempt(launcher, bucket, data, extra, measureHeap);
+      } catch (IllegalStateException e) {
+        if (i == 3 || !e.getMessage().startsWith("store exited")) {
+          throw e;
+        }
+        System.out.println("  (retrying: " + e.getMessage() + ")");
+      }
+    }
+  }
+
+  private static Result attempt(Path launcher, Path bucket, Path data, List<String> extra, boolean measureHeap)
       throws Exception {
     int http = freePort();
     int grpc = freePort();
