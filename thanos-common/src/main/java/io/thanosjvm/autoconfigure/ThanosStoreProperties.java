@@ -5,6 +5,7 @@ import io.thanosjvm.cli.FlagNames;
 import io.thanosjvm.store.bucket.StoreLimits;
 import io.thanosjvm.cacheutil.ByteSizes;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -100,6 +101,14 @@ public class ThanosStoreProperties {
   /** Open index-headers on first use and close them after the idle timeout. */
   @Flag(name = "store.enable-index-header-lazy-reader")
   private boolean lazyIndexHeader = false;
+
+  /**
+   * Strategy of how to download index headers lazily (eager, lazy). With eager, index headers are built (downloaded)
+   * when a block is loaded; with lazy, on the first query touching the block. Used with the lazy reader only.
+   */
+  @Flag(name = "store.index-header-lazy-download-strategy")
+  @Pattern(regexp = "eager|lazy", message = "must be eager or lazy")
+  private String lazyDownloadStrategy = "eager";
 
   /** Idle time after which a lazily opened index-header is closed. */
   @Flag(name = "store.index-header-lazy-reader-idle-timeout")
@@ -250,6 +259,14 @@ public class ThanosStoreProperties {
 
   public void setLazyIndexHeader(boolean lazyIndexHeader) {
     this.lazyIndexHeader = lazyIndexHeader;
+  }
+
+  public String getLazyDownloadStrategy() {
+    return lazyDownloadStrategy;
+  }
+
+  public void setLazyDownloadStrategy(String lazyDownloadStrategy) {
+    this.lazyDownloadStrategy = lazyDownloadStrategy;
   }
 
   public Duration getLazyIdleTimeout() {

@@ -2,7 +2,9 @@ package io.thanosjvm.store;
 
 import io.thanosjvm.model.Labels;
 import io.thanosjvm.model.Matcher;
+import io.thanosjvm.model.Utf8Order;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -54,15 +56,45 @@ public record ExternalLabels(Labels labels) {
     return true;
   }
 
-  /** A series' labels with the external labels merged in (external wins) and {@code drop} removed. */
+  /**
+   * A series' labels with the external labels merged in (external wins; an empty external value removes the label)
+   * and {@code drop} removed. One merge of the two sorted label arrays: this runs for every series a store returns.
+   */
   public Labels attachTo(Labels series, Collection<String> drop) {
-    Labels.Builder b = series.toBuilder();
-    for (int i = 0; i < labels.size(); i++) {
-      b.set(labels.name(i), labels.value(i));
+    int n = series.size();
+    int m = labels.size();
+    if (m == 0 && drop.isEmpty()) {
+      return series;
     }
-    for (String d : drop) {
-      b.delete(d);
+    String[] names = new String[n + m];
+    String[] values = new String[n + m];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < n || j < m) {
+      int c = i >= n ? 1 : j >= m ? -1 : Utf8Order.compare(series.name(i), labels.name(j));
+      String name;
+      String value;
+      if (c < 0) {
+        name = series.name(i);
+        value = series.value(i++);
+      } else {
+        name = labels.name(j);
+        value = labels.value(j++);
+        if (c == 0) {
+          i++;
+        }
+        if (value.isEmpty()) {
+          continue;
+        }
+      }
+      if (!drop.isEmpty() && drop.contains(name)) {
+        continue;
+      }
+      names[k] = name;
+      values[k++] = value;
     }
-    return b.build();
+    return Labels.fromSortedArrays(k == names.length ? names : Arrays.copyOf(names, k),
+        k == values.length ? values : Arrays.copyOf(values, k));
   }
 }

@@ -107,9 +107,10 @@ class FlagDeclarationTest {
     // gRPC component); receive (52 + those 2) and rule (46 + those 2); the all-in-one: query's, receive's, store's
     // and compact's flags with the shared groups once and each flag several of them declare once (119); query's
     // series deletion (4: --web.enable-admin-api, --deletion.refresh-interval and the objstore group, which the
-    // all-in-one already had); query-frontend --query-frontend.vertical-shards (1)
+    // all-in-one already had); query-frontend --query-frontend.vertical-shards (1); the store's
+    // --store.index-header-lazy-download-strategy (1)
     assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("query", 41, "tools", 0, "sidecar", 27,
-        "store", 40, "compact", 39, "demo", 17, "query-frontend", 38, "receive", 54, "rule", 48, "all-in-one", 121));
+        "store", 41, "compact", 39, "demo", 17, "query-frontend", 38, "receive", 54, "rule", 48, "all-in-one", 122));
   }
 
   @Test

@@ -30,10 +30,14 @@ public final class BlockMeta {
   private static final String[] TOP_ORDER = {"ulid", "minTime", "maxTime", "stats", "compaction", "version", THANOS};
 
   private final TsdbMeta tsdb;
+  /** The Thanos section, parsed once (metas are immutable; filters ask for it for every block at every sync). */
+  private final Optional<ThanosMeta> thanos;
 
   private BlockMeta(TsdbMeta tsdb, String file) {
     this.tsdb = tsdb;
-    validate(file);
+    Map<String, Object> doc = tsdb.document();
+    validate(doc, file);
+    this.thanos = doc.get(THANOS) instanceof Map<?, ?> m ? Optional.of(new ThanosMeta(cast(m))) : Optional.empty();
   }
 
   /**
@@ -76,8 +80,7 @@ public final class BlockMeta {
     TsdbMeta.writeAtomically(file, toJson());
   }
 
-  private void validate(String file) {
-    Map<String, Object> doc = tsdb.document();
+  private static void validate(Map<String, Object> doc, String file) {
     if (!doc.containsKey(THANOS)) {
       return;
     }
@@ -176,8 +179,7 @@ public final class BlockMeta {
 
   /** The Thanos section, when present. */
   public Optional<ThanosMeta> thanos() {
-    return tsdb.document().get(THANOS) instanceof Map<?, ?> m ? Optional.of(new ThanosMeta(cast(m)))
-        : Optional.empty();
+    return thanos;
   }
 
   /** A copy with the Thanos section replaced. */

@@ -170,8 +170,19 @@ final class BlockPostings {
     if (part.length() > Integer.MAX_VALUE - 16) {
       throw new IOException("range read of " + part.length() + " bytes from " + name + " is too large");
     }
+    int len = (int) part.length();
     try (InputStream in = block.bucket().getRange(name, part.start(), part.length())) {
-      return in.readNBytes((int) part.length());
+      // straight into the one array (readNBytes reads 8 KiB at a time into buffers it then copies together)
+      byte[] buf = new byte[len];
+      int off = 0;
+      while (off < len) {
+        int r = in.read(buf, off, len - off);
+        if (r < 0) {
+          return Arrays.copyOf(buf, off);
+        }
+        off += r;
+      }
+      return buf;
     }
   }
 }

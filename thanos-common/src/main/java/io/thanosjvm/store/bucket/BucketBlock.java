@@ -37,13 +37,12 @@ public final class BucketBlock implements Closeable {
   private final Path headerFile;
   private final long[] segmentSizes;
   private final java.time.InstantSource clock;
-  private final long averageSeriesSize;
+  private volatile long averageSeriesSize = -1;
   private volatile IndexHeaderReader header;
   private volatile long lastUsedMillis;
 
   private BucketBlock(Bucket bucket, BlockMeta meta, Path headerFile, IndexHeaderReader header, long[] segmentSizes,
-      long averageSeriesSize, java.time.InstantSource clock) {
-    this.averageSeriesSize = averageSeriesSize;
+      java.time.InstantSource clock) {
     this.bucket = bucket;
     this.meta = meta;
     this.externalLabels = Labels.fromMap(meta.thanos().map(ThanosMeta::labels).orElse(Map.of()));
@@ -74,26 +73,79 @@ public final class BucketBlock implements Closeable {
    */
   public static BucketBlock load(Bucket bucket, BlockMeta meta, Path dataDir, boolean lazy,
       java.time.InstantSource clock) throws IOException {
+    return load(bucket, meta, dataDir, lazy ? HeaderMode.LAZY : HeaderMode.EAGER, clock);
+  }
+
+  /**
+   * When a block's index-header is built and opened, like Thanos' {@code --store.enable-index-header-lazy-reader}
+   * and {@code --store.index-header-lazy-download-strategy}.
+   */
+  public enum HeaderMode {
+    /** Built (or reused and validated) and opened at load; kept open. */
+    EAGER,
+    /**
+     * Built at load when missing (which validates the remote index), opened on first use and closed when idle. A
+     * local copy from an earlier run is reused without opening it at load, as Thanos' lazy reader does; if it turns
+     * out damaged on first use it is built again.
+     */
+    LAZY,
+    /**
+     * As {@link #LAZY}, and also built on first use rather than at load ({@code
+     * --store.index-header-lazy-download-strategy=lazy}): loading reads nothing from the bucket when meta.json lists
+     * the chunk segments with their sizes (else it lists {@code chunks/}), so a store with many blocks is ready
+     * quickly; a damaged block then fails the first query touching it instead of the load.
+     */
+    LAZY_DOWNLOAD
+  }
+
+  /**
+   * Loads a block with the index-header handled as {@code mode} says.
+   *
+   * @throws CorruptBlockException when the block's index or chunk files are damaged or missing
+   * @throws IOException when the bucket or local disk fails
+   */
+  public static BucketBlock load(Bucket bucket, BlockMeta meta, Path dataDir, HeaderMode mode,
+      java.time.InstantSource clock) throws IOException {
     String id = meta.ulid();
-    long[] segments = segmentSizes(bucket, meta);
+    long[] segments = segmentSizes(bucket, meta, mode != HeaderMode.LAZY_DOWNLOAD);
     Path file = dataDir.resolve(id).resolve(IndexHeaderFormat.FILE_NAME);
     IndexHeaderReader reader = null;
+    if (mode == HeaderMode.EAGER) {
+      reader = openOrBuild(bucket, id, file);
+    } else if (mode == HeaderMode.LAZY && !Files.exists(file)) {
+      openOrBuild(bucket, id, file).close();
+    }
+    return new BucketBlock(bucket, meta, file, reader, segments, clock);
+  }
+
+  /** Opens the local index-header, building it from the bucket when missing or damaged. */
+  private static IndexHeaderReader openOrBuild(Bucket bucket, String id, Path file) throws IOException {
     if (Files.exists(file)) {
       try {
-        reader = IndexHeaderReader.open(file);
+        return IndexHeaderReader.open(file);
       } catch (CorruptBlockException e) {
         Files.delete(file); // a damaged local copy: build it again from the bucket
       }
     }
-    if (reader == null) {
-      IndexHeaderBuilder.build(bucket, id, file);
-      reader = IndexHeaderReader.open(file);
+    IndexHeaderBuilder.build(bucket, id, file);
+    return IndexHeaderReader.open(file);
+  }
+
+  /**
+   * The average series entry size, read from the bucket on first use (a load does not need it) and kept; 0 when
+   * unknown (also when the bucket fails: then it is asked again next time).
+   */
+  private long averageSeriesSize() {
+    long a = averageSeriesSize;
+    if (a < 0) {
+      try {
+        a = averageSeriesSize(bucket, meta);
+        averageSeriesSize = a;
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
     }
-    if (lazy) {
-      reader.close();
-      reader = null;
-    }
-    return new BucketBlock(bucket, meta, file, reader, segments, averageSeriesSize(bucket, meta), clock);
+    return a;
   }
 
   /** Average encoded series entry size from the index TOC (series section length / series count), 0 if unknown. */
@@ -113,8 +165,18 @@ public final class BucketBlock implements Closeable {
     return section > 0 ? section / meta.numSeries() : 0;
   }
 
-  private static long[] segmentSizes(Bucket bucket, BlockMeta meta) throws IOException {
+  /**
+   * Sizes of the chunk segments, checked against meta.json's file list. With {@code stat = false} a size that
+   * meta.json gives is taken from it without asking the bucket (one request less per segment).
+   */
+  private static long[] segmentSizes(Bucket bucket, BlockMeta meta, boolean stat) throws IOException {
     String id = meta.ulid();
+    if (!stat) {
+      long[] listed = listedSegments(meta);
+      if (listed != null) {
+        return listed; // as Thanos: meta.json's file list, when complete, stands for the chunks/ listing
+      }
+    }
     Map<Integer, Long> sizes = new HashMap<>();
     bucket.iter(id + "/chunks/", name -> {
       String base = name.substring(name.lastIndexOf('/') + 1);
@@ -137,7 +199,10 @@ public final class BucketBlock implements Closeable {
             "chunk segment missing (segments must be numbered 1.." + n + ")");
       }
       String name = id + "/chunks/" + String.format("%06d", seq);
-      long size = bucket.attributes(name).size();
+      long size = stat ? -1 : listedSize(listed, seq);
+      if (size < 0) {
+        size = bucket.attributes(name).size();
+      }
       for (BlockFile f : listed) {
         if (f.relPath().equals("chunks/" + String.format("%06d", seq)) && f.sizeBytes() > 0 && f.sizeBytes() != size) {
           throw new CorruptBlockException(name, size, "chunk file is " + size + " bytes, meta.json says "
@@ -151,6 +216,44 @@ public final class BucketBlock implements Closeable {
           + meta.numChunks() + " chunks");
     }
     return out;
+  }
+
+  /** Segment sizes from meta.json's file list when it names segments 1..n, all with sizes; else null. */
+  private static long[] listedSegments(BlockMeta meta) {
+    List<BlockFile> listed = meta.thanos().map(ThanosMeta::files).orElse(List.of());
+    Map<Integer, Long> sizes = new HashMap<>();
+    for (BlockFile f : listed) {
+      String rel = f.relPath();
+      if (rel.startsWith("chunks/")) {
+        String base = rel.substring(7);
+        if (!base.matches("\\d{6}") || f.sizeBytes() <= 0) {
+          return null;
+        }
+        sizes.put(Integer.parseInt(base), f.sizeBytes());
+      }
+    }
+    if (sizes.isEmpty()) {
+      return null;
+    }
+    long[] out = new long[sizes.size()];
+    for (int seq = 1; seq <= out.length; seq++) {
+      Long size = sizes.get(seq);
+      if (size == null) {
+        return null;
+      }
+      out[seq - 1] = size;
+    }
+    return out;
+  }
+
+  private static long listedSize(List<BlockFile> listed, int seq) {
+    String rel = "chunks/" + String.format("%06d", seq);
+    for (BlockFile f : listed) {
+      if (f.relPath().equals(rel) && f.sizeBytes() > 0) {
+        return f.sizeBytes();
+      }
+    }
+    return -1;
   }
 
   /** The block's ULID. */
@@ -192,7 +295,7 @@ public final class BucketBlock implements Closeable {
         h = header;
         if (h == null) {
           try {
-            h = IndexHeaderReader.open(headerFile);
+            h = openOrBuild(bucket, id(), headerFile);
           } catch (IOException e) {
             throw new java.io.UncheckedIOException("opening index-header of block " + id(), e);
           }
@@ -244,8 +347,8 @@ public final class BucketBlock implements Closeable {
     if (s > 0 && s < DEFAULT_SERIES_SIZE * 16L) {
       return (int) s;
     }
-    return averageSeriesSize > 0 ? (int) Math.min(DEFAULT_SERIES_SIZE, Math.max(512, 4 * averageSeriesSize))
-        : DEFAULT_SERIES_SIZE;
+    long average = averageSeriesSize();
+    return average > 0 ? (int) Math.min(DEFAULT_SERIES_SIZE, Math.max(512, 4 * average)) : DEFAULT_SERIES_SIZE;
   }
 
   /**

@@ -35,7 +35,7 @@ public final class BucketBlockRegistry implements Closeable {
   private final MetaFetcher fetcher;
   private final Path dataDir;
   private final int loadConcurrency;
-  private final boolean lazy;
+  private final BucketBlock.HeaderMode headerMode;
   private final boolean keepIndexHeaders;
   private final java.time.InstantSource clock;
   private final Map<String, BucketBlock> blocks = new ConcurrentHashMap<>();
@@ -60,7 +60,19 @@ public final class BucketBlockRegistry implements Closeable {
    */
   public BucketBlockRegistry(Bucket bucket, MetaFetcher fetcher, Path dataDir, int loadConcurrency, boolean lazy,
       boolean keepIndexHeaders, java.time.InstantSource clock) {
-    this.lazy = lazy;
+    this(bucket, fetcher, dataDir, loadConcurrency, lazy ? BucketBlock.HeaderMode.LAZY : BucketBlock.HeaderMode.EAGER,
+        keepIndexHeaders, clock);
+  }
+
+  /**
+   * A registry with the index-header mode ({@code --store.enable-index-header-lazy-reader} and {@code
+   * --store.index-header-lazy-download-strategy}).
+   *
+   * @param keepIndexHeaders keep index-headers on disk when the store stops ({@code --cache-index-header})
+   */
+  public BucketBlockRegistry(Bucket bucket, MetaFetcher fetcher, Path dataDir, int loadConcurrency,
+      BucketBlock.HeaderMode headerMode, boolean keepIndexHeaders, java.time.InstantSource clock) {
+    this.headerMode = java.util.Objects.requireNonNull(headerMode, "headerMode");
     this.keepIndexHeaders = keepIndexHeaders;
     this.clock = clock;
     if (loadConcurrency < 1) {
@@ -99,7 +111,7 @@ public final class BucketBlockRegistry implements Closeable {
     try {
       List<Future<BucketBlock>> futures = new ArrayList<>();
       for (BlockMeta m : toLoad) {
-        futures.add(pool.submit(() -> BucketBlock.load(bucket, m, dataDir, lazy, clock)));
+        futures.add(pool.submit(() -> BucketBlock.load(bucket, m, dataDir, headerMode, clock)));
       }
       for (int i = 0; i < futures.size(); i++) {
         count(metrics == null ? null : metrics.blockLoads);

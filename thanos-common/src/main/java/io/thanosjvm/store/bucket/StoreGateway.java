@@ -54,18 +54,30 @@ public final class StoreGateway implements Closeable {
    * @param lazyIndexHeader open index-headers on first use and close them after {@code lazyIdleTimeout}
    * @param lazyIdleTimeout idle time after which a lazily opened index-header is closed
    * @param keepIndexHeaders keep index-headers on disk after the store stops
+   * @param lazyDownloadStrategy {@code eager}, or {@code lazy}: with {@code lazyIndexHeader}, also build
+   *     index-headers on first use rather than at load ({@code --store.index-header-lazy-download-strategy})
    */
   public record Settings(Path dataDir, Duration syncInterval, int blockSyncConcurrency, int metaFetchConcurrency,
       StoreLimits limits, int seriesMaxConcurrency, long minTime, long maxTime, List<RelabelConfig> selector,
       Duration consistencyDelay, Duration ignoreDeletionMarksDelay, boolean lazyIndexHeader,
-      Duration lazyIdleTimeout, boolean keepIndexHeaders) {
+      Duration lazyIdleTimeout, boolean keepIndexHeaders, String lazyDownloadStrategy) {
+
+    /** Settings with index-headers built at load. */
+    public Settings(Path dataDir, Duration syncInterval, int blockSyncConcurrency, int metaFetchConcurrency,
+        StoreLimits limits, int seriesMaxConcurrency, long minTime, long maxTime, List<RelabelConfig> selector,
+        Duration consistencyDelay, Duration ignoreDeletionMarksDelay, boolean lazyIndexHeader,
+        Duration lazyIdleTimeout, boolean keepIndexHeaders) {
+      this(dataDir, syncInterval, blockSyncConcurrency, metaFetchConcurrency, limits, seriesMaxConcurrency, minTime,
+          maxTime, selector, consistencyDelay, ignoreDeletionMarksDelay, lazyIndexHeader, lazyIdleTimeout,
+          keepIndexHeaders, "eager");
+    }
 
     /** Settings with eager index-headers kept on disk. */
     public Settings(Path dataDir, Duration syncInterval, int blockSyncConcurrency, int metaFetchConcurrency,
         StoreLimits limits, int seriesMaxConcurrency, long minTime, long maxTime, List<RelabelConfig> selector,
         Duration consistencyDelay, Duration ignoreDeletionMarksDelay) {
       this(dataDir, syncInterval, blockSyncConcurrency, metaFetchConcurrency, limits, seriesMaxConcurrency, minTime,
-          maxTime, selector, consistencyDelay, ignoreDeletionMarksDelay, false, Duration.ofMinutes(5), true);
+          maxTime, selector, consistencyDelay, ignoreDeletionMarksDelay, false, Duration.ofMinutes(5), true, "eager");
     }
 
     /** Validates. */
@@ -78,6 +90,10 @@ public final class StoreGateway implements Closeable {
       }
       if (lazyIdleTimeout.isNegative() || lazyIdleTimeout.isZero()) {
         throw new IllegalArgumentException("index-header idle timeout must be positive: " + lazyIdleTimeout);
+      }
+      if (!"eager".equals(lazyDownloadStrategy) && !"lazy".equals(lazyDownloadStrategy)) {
+        throw new IllegalArgumentException("index-header lazy download strategy must be eager or lazy: "
+            + lazyDownloadStrategy);
       }
       if (minTime > maxTime) {
         throw new IllegalArgumentException("min time " + minTime + " is after max time " + maxTime);
@@ -111,11 +127,14 @@ public final class StoreGateway implements Closeable {
       filters.add(new LabelShardingFilter(s.selector()));
     }
     filters.add(new ConsistencyDelayFilter(s.consistencyDelay(), clock));
-    filters.add(new DeletionMarkFilter(new Markers(bucket, clock), s.ignoreDeletionMarksDelay(), clock));
+    filters.add(new DeletionMarkFilter(new Markers(bucket, clock), s.ignoreDeletionMarksDelay(), clock,
+        s.metaFetchConcurrency()));
     filters.add(new DeduplicateFilter());
     MetaFetcher fetcher = new MetaFetcher(bucket, s.metaFetchConcurrency(), filters, new FetcherMetrics(meters));
+    BucketBlock.HeaderMode mode = !s.lazyIndexHeader() ? BucketBlock.HeaderMode.EAGER
+        : "lazy".equals(s.lazyDownloadStrategy()) ? BucketBlock.HeaderMode.LAZY_DOWNLOAD : BucketBlock.HeaderMode.LAZY;
     BucketBlockRegistry registry = new BucketBlockRegistry(bucket, fetcher, s.dataDir(), s.blockSyncConcurrency(),
-        s.lazyIndexHeader(), s.keepIndexHeaders(), clock);
+        mode, s.keepIndexHeaders(), clock);
     BucketStore store = new BucketStore(registry, cache, s.limits(), s.seriesMaxConcurrency(), s.minTime(),
         s.maxTime(), meters);
     return new StoreGateway(s, registry, store);
