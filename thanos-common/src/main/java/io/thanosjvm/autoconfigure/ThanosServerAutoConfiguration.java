@@ -69,6 +69,12 @@ public class ThanosServerAutoConfiguration {
     return new HttpMetricsWebFilter(metrics);
   }
 
+  /** {@code Connection: close} on every answer (a Reactor Netty keep-alive hang, see the class). */
+  @Bean
+  ConnectionCloseWebFilter thanosConnectionCloseFilter() {
+    return new ConnectionCloseWebFilter();
+  }
+
   /** {@code --http.config}: response headers and basic authentication on every endpoint. */
   @Bean
   @ConditionalOnExpression("!'${thanos.http.config:}'.isEmpty()")

@@ -104,15 +104,8 @@ final class WebConfigWebFilter implements WebFilter, Ordered {
     }
   }
 
-  /**
-   * 401 with {@code WWW-Authenticate: Basic}, and the connection closed after it: an authenticated request that
-   * followed a 401 on the same keep-alive connection (what a browser or the JDK client does after the challenge)
-   * went unanswered about once in 200 connections (reproduced with a raw HTTP/1.1 client; the cause, somewhere below
-   * WebFlux, is not found), so the retry gets a fresh connection.
-   */
   private static Mono<Void> unauthorized(ServerHttpResponse response) {
     response.setStatusCode(HttpStatus.UNAUTHORIZED);
-    response.getHeaders().set(HttpHeaders.CONNECTION, "close");
     response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic");
     response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
     DataBuffer body = response.bufferFactory().wrap("Unauthorized\n".getBytes(StandardCharsets.UTF_8));
