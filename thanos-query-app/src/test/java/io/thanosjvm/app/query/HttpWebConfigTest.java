@@ -106,21 +106,19 @@ class HttpWebConfigTest {
     plain = ThanosQueryApplication.run(ThanosCommandLine.prepare("query",
         new String[] {"--http-address=127.0.0.1:0", "--grpc-address=127.0.0.1:0", "--http.config=" + web},
         System.out, System.err, exit));
-    {
-      int plainPort = Integer.parseInt(plain.getEnvironment().getProperty("local.server.port"));
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      String admin = "Basic " + Base64.getEncoder().encodeToString("admin:secret".getBytes(StandardCharsets.UTF_8));
-      for (int i = 0; i < 300; i++) {
-        for (String path : new String[] {"/-/healthy", "/-/ready", "/metrics"}) {
-          for (String authorization : new String[] {null, admin}) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + plainPort + path))
-                .timeout(Duration.ofSeconds(5));
-            if (authorization != null) {
-              b.header("Authorization", authorization);
-            }
-            assertThat(client.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-                .as("round %d %s", i, path).isEqualTo(authorization == null ? 401 : 200);
+    int plainPort = Integer.parseInt(plain.getEnvironment().getProperty("local.server.port"));
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String admin = "Basic " + Base64.getEncoder().encodeToString("admin:secret".getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < 300; i++) {
+      for (String path : new String[] {"/-/healthy", "/-/ready", "/metrics"}) {
+        for (String authorization : new String[] {null, admin}) {
+          HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + plainPort + path))
+              .timeout(Duration.ofSeconds(5));
+          if (authorization != null) {
+            b.header("Authorization", authorization);
           }
+          assertThat(client.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+              .as("round %d %s", i, path).isEqualTo(authorization == null ? 401 : 200);
         }
       }
     }
